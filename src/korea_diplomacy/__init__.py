@@ -1,0 +1,192 @@
+"""korea-diplomacy: the Republic of Korea's diplomatic machinery as typed, sourced data.
+
+>>> import korea_diplomacy as kd
+>>> kd.summits.filter(mechanism="ASEAN-ROK Summit", ordinal=13)[0].city
+'Ha Noi'
+>>> kd.partnerships.lookup("ASEAN").status_on("2005-06-01").name
+'Comprehensive Cooperation Partnership'
+
+Importing the package reads no data and imports neither cattrs nor dateutil: the bundled
+dataset is loaded on first use of a collection (or of :func:`load`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    AmbiguousLookupError,
+    DataError,
+    DateParseError,
+    InvalidCriteriaError,
+    KoreaDiplomacyError,
+    NotFoundError,
+)
+
+if TYPE_CHECKING:
+    from .collection import Collection
+    from .dataset import Dataset
+    from .dates import DateRange, PartialDate, parse_when
+    from .loading import load
+    from .model import (
+        Actor,
+        Document,
+        Event,
+        Figure,
+        Fund,
+        Mechanism,
+        Meeting,
+        Money,
+        Partnership,
+        Policy,
+        Programme,
+        Quantity,
+        Source,
+    )
+    from .validate import Violation, validate
+
+    sources: Collection[Source]
+    actors: Collection[Actor]
+    mechanisms: Collection[Mechanism]
+    partnerships: Collection[Partnership]
+    meetings: Collection[Meeting]
+    summits: Collection[Meeting]
+    funds: Collection[Fund]
+    documents: Collection[Document]
+    policies: Collection[Policy]
+    programmes: Collection[Programme]
+    figures: Collection[Figure]
+    events: Collection[Event]
+
+__all__ = [
+    "Actor",
+    "AmbiguousLookupError",
+    "Collection",
+    "DataError",
+    "Dataset",
+    "DateParseError",
+    "DateRange",
+    "Document",
+    "Event",
+    "Figure",
+    "Fund",
+    "InvalidCriteriaError",
+    "KoreaDiplomacyError",
+    "Mechanism",
+    "Meeting",
+    "Money",
+    "NotFoundError",
+    "PartialDate",
+    "Partnership",
+    "Policy",
+    "Programme",
+    "Quantity",
+    "Source",
+    "Violation",
+    "__version__",
+    "actors",
+    "data_digest",
+    "documents",
+    "events",
+    "figures",
+    "funds",
+    "load",
+    "mechanisms",
+    "meetings",
+    "parse_when",
+    "partnerships",
+    "policies",
+    "programmes",
+    "sources",
+    "summits",
+    "timeline",
+    "validate",
+]
+
+# Where each lazily imported public name lives; nothing here is imported until asked for.
+_LAZY = {
+    "Collection": "collection",
+    "Dataset": "dataset",
+    "DateRange": "dates",
+    "PartialDate": "dates",
+    "parse_when": "dates",
+    "load": "loading",
+    "Violation": "validate",
+    "validate": "validate",
+    **{
+        name: "model"
+        for name in (
+            "Actor",
+            "Document",
+            "Event",
+            "Figure",
+            "Fund",
+            "Mechanism",
+            "Meeting",
+            "Money",
+            "Partnership",
+            "Policy",
+            "Programme",
+            "Quantity",
+            "Source",
+        )
+    },
+}
+_COLLECTIONS = frozenset(
+    (
+        "sources",
+        "actors",
+        "mechanisms",
+        "partnerships",
+        "meetings",
+        "summits",
+        "funds",
+        "documents",
+        "policies",
+        "programmes",
+        "figures",
+        "events",
+    )
+)
+
+
+def timeline(since: object = None, until: object = None, involving: str | None = None) -> Any:
+    """Every dated fact of the bundled dataset in date order; see :meth:`Dataset.timeline`.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.timeline(until="1990")[0].label
+    'ROK-ASEAN relations: Sectoral Dialogue Partnership'
+    """
+    from .loading import load
+
+    return load().timeline(since=since, until=until, involving=involving)
+
+
+def data_digest() -> str:
+    """A SHA-256 hash of the bundled data, to pin or cite exactly which data you used."""
+    from .loading import load
+
+    return load().digest()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("korea-diplomacy")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            return "0+unknown"
+    if name in _COLLECTIONS:
+        from .loading import load
+
+        return getattr(load(), name)
+    module = _LAZY.get(name)
+    if module is not None:
+        return getattr(importlib.import_module(f".{module}", __name__), name)
+    raise AttributeError(f"module 'korea_diplomacy' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,299 @@
+"""The ``korea-diplomacy`` command line (also ``python -m korea_diplomacy``).
+
+Subcommands: ``info``, ``list``, ``show``, ``search``, ``timeline``, ``validate``.
+Text output is aligned for reading; ``--json`` prints JSON for programs. Any error prints
+one line and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
+
+from .errors import KoreaDiplomacyError
+
+__all__ = ["main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, like every other error of ours, instead of argparse's usage block.
+        raise _UsageError(f"{self.prog}: {message} (see --help)")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .dataset import COLLECTIONS
+
+    parser = _Parser(
+        prog="korea-diplomacy",
+        description="Look up the Republic of Korea's diplomatic mechanisms, partnerships, "
+        "summits and funds, with their sources.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("info", help="version, data digest and record counts")
+
+    listing = sub.add_parser("list", help="list the records of a collection")
+    listing.add_argument("collection", help=", ".join(COLLECTIONS))
+    for flag in ("mechanism", "involving", "since", "until", "kind", "status", "metric"):
+        listing.add_argument(f"--{flag}")
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--ordinal", type=int)
+
+    show = sub.add_parser("show", help="one record, found by id, name or alias, with its sources")
+    show.add_argument("text")
+
+    search = sub.add_parser("search", help="records whose names match part of a text")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=20)
+
+    timeline = sub.add_parser("timeline", help="dated facts in order")
+    timeline.add_argument("--since")
+    timeline.add_argument("--until")
+    timeline.add_argument("--involving")
+
+    validate = sub.add_parser(
+        "validate", help="check the bundled data, or it plus your directories"
+    )
+    validate.add_argument("directories", nargs="*", metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        return _run(args)
+    except _UsageError as error:
+        print(str(error), file=sys.stderr)
+    except (KoreaDiplomacyError, ValueError, TypeError, OSError) as error:
+        message = str(error).splitlines()
+        head = message[0] if message else type(error).__name__
+        if len(message) > 1:
+            head += f" (and {len(message) - 1} more line{'s' if len(message) > 2 else ''})"
+        print(f"korea-diplomacy: error: {head}", file=sys.stderr)
+        if len(message) > 1:
+            for line in message[1:]:
+                print(line, file=sys.stderr)
+    except KeyboardInterrupt:
+        print("korea-diplomacy: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .loading import load
+
+    command = args.command
+    if command == "validate":
+        return _validate(args)
+    dataset = load()
+    if command == "info":
+        return _info(dataset, args.json)
+    if command == "list":
+        criteria = {
+            key: getattr(args, key)
+            for key in (
+                "mechanism",
+                "involving",
+                "since",
+                "until",
+                "kind",
+                "status",
+                "metric",
+                "year",
+                "ordinal",
+            )
+            if getattr(args, key) is not None
+        }
+        records = dataset.collection(args.collection).filter(**criteria)
+        return _print_records(records, args.json)
+    if command == "show":
+        return _show(dataset.lookup(args.text), dataset, args.json)
+    if command == "search":
+        from .dataset import COLLECTIONS
+
+        hits: list[Any] = []
+        for name in COLLECTIONS:
+            if name != "summits":
+                hits.extend(dataset.collection(name).search(args.text, limit=None))
+        from .names import normalise
+
+        key = normalise(args.text)
+        from .collection import _names_of, _score
+
+        hits.sort(key=lambda r: -max(_score(key, normalise(n)) for n in _names_of(r)))
+        return _print_records(hits[: max(args.limit, 0)], args.json)
+    if command == "timeline":
+        facts = dataset.timeline(since=args.since, until=args.until, involving=args.involving)
+        if args.json:
+            rows = [
+                {
+                    "date": str(f.date),
+                    "record": f.record_id,
+                    "collection": f.collection,
+                    "kind": f.kind,
+                    "label": f.label,
+                }
+                for f in facts
+            ]
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            _table([(f.date.human(), f.kind, f.label, f.record_id) for f in facts])
+        return 0
+    raise AssertionError(command)  # pragma: no cover - argparse only allows the above
+
+
+def _info(dataset: Any, as_json: bool) -> int:
+    from . import __getattr__ as package_attr
+    from .dataset import COLLECTIONS
+
+    info = {
+        "version": package_attr("__version__"),
+        "data_digest": dataset.digest(),
+        "counts": {name: len(dataset.collection(name)) for name in COLLECTIONS},
+        "sources": [source.id for source in dataset.sources],
+    }
+    if as_json:
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"korea-diplomacy {info['version']}")
+    print(f"data digest  {info['data_digest']}")
+    _table([(name, str(count)) for name, count in info["counts"].items()])
+    return 0
+
+
+def _print_records(records: Iterable[Any], as_json: bool) -> int:
+    records = list(records)
+    if as_json:
+        from .convert import converter
+
+        conv = converter()
+        dicts = [{"collection": r.collection_name, **conv.unstructure(r)} for r in records]
+        print(json.dumps(dicts, indent=2, ensure_ascii=False))
+        return 0
+    rows = [(r.id, r.date.human() if r.date is not None else "", r.name) for r in records]
+    _table(rows)
+    if not rows:
+        print("(no records)")
+    return 0
+
+
+def _show(record: Any, dataset: Any, as_json: bool) -> int:
+    from .convert import converter
+
+    data = converter().unstructure(record)
+    if as_json:
+        sources = sorted({c.source for c in _citations(record)})
+        data = {
+            "collection": record.collection_name,
+            **data,
+            "sources_cited": [converter().unstructure(dataset.sources[s]) for s in sources],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    kind = _SINGULAR.get(record.collection_name, record.collection_name)
+    print(f"{record.name}  [{kind}: {record.id}]")
+    for local in record.local_names:
+        variants = f" (also {', '.join(local.variants)})" if local.variants else ""
+        print(f"  name ({local.lang}): {local.text}{variants}")
+    skip = {"id", "name", "citations", "local_names"}
+    for key, value in data.items():
+        if key in skip:
+            continue
+        print(f"  {key.replace('_', ' ')}: {_render(value)}")
+    print("  sources:")
+    for citation in _citations(record):
+        source = dataset.sources.get(citation.source)
+        if source is None:
+            print(f"    - {citation.source} ({citation.section})")
+            continue
+        section = source.section(citation.section)
+        title = section.title if section else citation.section
+        where = f", {source.url}" if source.url else ""
+        print(f'    - {source.name} ({source.publisher}), section "{title}"{where}')
+    return 0
+
+
+_SINGULAR = {"policies": "policy", "summits": "summit"} | {
+    name: name[:-1]
+    for name in (
+        "sources",
+        "actors",
+        "mechanisms",
+        "partnerships",
+        "meetings",
+        "funds",
+        "documents",
+        "programmes",
+        "figures",
+        "events",
+    )
+}
+
+
+def _citations(record: Any) -> list[Any]:
+    from .validate import _walk_citations
+
+    seen: dict[tuple[str, str], Any] = {}
+    for _, citation in _walk_citations(record):
+        seen.setdefault((citation.source, citation.section), citation)
+    return list(seen.values())
+
+
+def _render(value: Any) -> str:
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        return "; ".join(_render(v) for v in value)
+    if isinstance(value, dict):
+        parts = [
+            f"{k}={_render(v)}" for k, v in value.items() if k != "citations" and k != "citation"
+        ]
+        return "{" + ", ".join(parts) + "}"
+    return str(value)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> None:
+    if not rows:
+        return
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join((*cells, row[-1])).rstrip())
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .errors import DataError
+    from .loading import load
+    from .validate import validate
+
+    datasets = [("bundled data", load())]
+    problems: list[str] = []
+    for directory in args.directories:
+        try:
+            datasets.append((directory, load(directory)))
+        except DataError as error:
+            problems.extend(error.problems)
+    for label, dataset in datasets[:1]:
+        problems.extend(f"{label}: {violation}" for violation in validate(dataset))
+    if args.json:
+        print(json.dumps({"ok": not problems, "problems": problems}, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem)
+        checked = (
+            ", ".join(label for label, _ in datasets)
+            if not args.directories
+            else ("bundled data + " + ", ".join(args.directories))
+        )
+        print(f"{'OK' if not problems else str(len(problems)) + ' problem(s)'}: {checked}")
+    return 0 if not problems else 1

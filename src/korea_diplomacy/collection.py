@@ -1,0 +1,367 @@
+"""A read-only collection of records with exact, tolerant and ranked lookups and filters.
+
+>>> import korea_diplomacy as kd
+>>> "east-asia-summit" in kd.mechanisms
+True
+>>> kd.mechanisms.lookup("east asia summit").abbreviation
+'EAS'
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from .dates import as_day, parse_when
+from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
+from .model import Record, Source
+from .names import normalise
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["Collection"]
+
+R = TypeVar("R", bound="Record | Source")
+T = TypeVar("T")
+
+_DATE_CRITERIA = ("year", "since", "until")
+_EQUALITY_CRITERIA = (
+    "kind",
+    "status",
+    "format",
+    "ordinal",
+    "metric",
+    "level",
+    "country",
+    "subject",
+    "counterpart",
+    "fund",
+    "publisher",
+)
+CRITERIA = ("mechanism", "involving", *_DATE_CRITERIA, *_EQUALITY_CRITERIA)
+"""Every keyword :meth:`Collection.filter` understands."""
+
+
+class Collection(Generic[R]):
+    """Records of one kind, in data order; immutable once built.
+
+    ``c[id]`` is strict, ``c.get(id)`` returns a default, ``c.lookup(text)`` accepts any
+    name or alias, ``c.search(text)`` ranks partial matches, ``c.filter(...)`` selects.
+    """
+
+    __slots__ = ("_by_id", "_dataset", "_extra_names", "_index", "_name", "_records", "_timed")
+
+    _name: str
+    _records: tuple[R, ...]
+    _by_id: dict[str, R]
+    _dataset: Dataset | None
+    _extra_names: dict[str, Iterable[str]]
+    _index: dict[str, tuple[str, ...]] | None
+    _timed: tuple[list[_dt.date], list[tuple[_dt.date, _dt.date, int]], _dt.timedelta] | None
+
+    def __init__(
+        self,
+        name: str,
+        records: Iterable[R],
+        dataset: Dataset | None = None,
+        extra_names: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        records = tuple(records)
+        set_ = object.__setattr__
+        set_(self, "_name", name)
+        set_(self, "_records", records)
+        set_(self, "_by_id", {record.id: record for record in records})
+        set_(self, "_dataset", dataset)
+        set_(self, "_extra_names", dict(extra_names or {}))
+        set_(self, "_index", None)
+        set_(self, "_timed", None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{self._name} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{self._name} is read-only")
+
+    @property
+    def name(self) -> str:
+        """The collection's name, e.g. ``"mechanisms"``."""
+        return self._name
+
+    # ------------------------------------------------------------------ container protocol
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._by_id
+
+    def __getitem__(self, key: str) -> R:
+        if not isinstance(key, str):
+            raise TypeError(f"{self._name} ids are strings, not {type(key).__name__}")
+        try:
+            return self._by_id[key]
+        except KeyError:
+            raise NotFoundError(self._name, key, self._suggest(key)) from None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Collection):
+            return NotImplemented
+        return self._name == other._name and self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Collection {self._name}: {len(self._records)} records>"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """All ids, in data order."""
+        return tuple(self._by_id)
+
+    @overload
+    def get(self, key: str) -> R | None: ...
+    @overload
+    def get(self, key: str, default: T) -> R | T: ...
+
+    def get(self, key: str, default: object = None) -> object:
+        """The record with id ``key``, or ``default``.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.mechanisms.get("no-such-thing") is None
+        True
+        """
+        if not isinstance(key, str):
+            raise TypeError(f"{self._name} ids are strings, not {type(key).__name__}")
+        return self._by_id.get(key, default)
+
+    # ------------------------------------------------------------------ names
+
+    def _name_index(self) -> dict[str, tuple[str, ...]]:
+        index = self._index
+        if index is None:
+            found: dict[str, dict[str, None]] = {}
+            for record in self._records:
+                for text in _names_of(record, self._extra_names.get(record.id, ())):
+                    key = normalise(text)
+                    if key:
+                        found.setdefault(key, {})[record.id] = None
+            index = {key: tuple(ids) for key, ids in found.items()}
+            object.__setattr__(self, "_index", index)
+        return index
+
+    def lookup(self, text: str) -> R:
+        """The one record whose id, name, abbreviation or alias matches ``text``.
+
+        Case, spacing, punctuation, dash style and the spelling of "Korea" are ignored.
+        Raises :class:`~korea_diplomacy.NotFoundError` (with suggestions) when nothing
+        matches and :class:`~korea_diplomacy.AmbiguousLookupError` when several records do.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.actors.lookup("north korea").id
+        'prk'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"lookup takes a string, not {type(text).__name__}")
+        record = self._by_id.get(text)
+        if record is not None:
+            return record
+        ids = self._name_index().get(normalise(text), ())
+        if len(ids) == 1:
+            return self._by_id[ids[0]]
+        if ids:
+            raise AmbiguousLookupError(self._name, text, ids)
+        raise NotFoundError(self._name, text, self._suggest(text))
+
+    def _suggest(self, text: str) -> tuple[str, ...]:
+        key = normalise(text) if isinstance(text, str) else ""
+        if not key:
+            return ()
+        index = self._name_index()
+        close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
+        close += difflib.get_close_matches(text, list(self._by_id), n=5, cutoff=0.6)
+        suggestions: dict[str, None] = {}
+        for match in close:
+            for record_id in index.get(match, (match,)):
+                suggestions[record_id] = None
+        return tuple(suggestions)[:5]
+
+    def search(self, text: str, limit: int | None = 10) -> tuple[R, ...]:
+        """Records whose names contain ``text`` or resemble it, best first.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.mechanisms.search("mekong")[0].id
+        'mekong-rok-cooperation'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"search takes a string, not {type(text).__name__}")
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)):
+            raise TypeError("limit must be an int or None")
+        key = normalise(text)
+        if not key:
+            return ()
+        scored: list[tuple[float, int, str]] = []
+        for position, record in enumerate(self._records):
+            best = 0.0
+            for name in _names_of(record, self._extra_names.get(record.id, ())):
+                best = max(best, _score(key, normalise(name)))
+            if best >= 0.5:
+                scored.append((-best, position, record.id))
+        scored.sort()
+        hits = tuple(self._by_id[record_id] for _, _, record_id in scored)
+        return hits if limit is None else hits[: max(limit, 0)]
+
+    # ------------------------------------------------------------------ filters
+
+    def filter(self, **criteria: Any) -> tuple[R, ...]:
+        """Records matching every criterion, in data order.
+
+        Criteria: ``mechanism`` (id or name; its sub-mechanisms count too),
+        ``involving`` (an actor id or name), ``year``, ``since``, ``until`` (dates as
+        ``datetime.date``, ISO or EDTF strings, or text python-dateutil reads), and
+        equality on ``kind``, ``status``, ``format``, ``ordinal``, ``metric``, ``level``,
+        ``country``, ``subject``, ``counterpart``, ``fund``, ``publisher``.
+
+        >>> import korea_diplomacy as kd
+        >>> [m.ordinal for m in kd.summits.filter(mechanism="ASEAN-ROK Summit", year=2010)]
+        [13]
+        """
+        checks: list[Callable[[R], bool]] = []
+        start: _dt.date | None = None
+        end: _dt.date | None = None
+        for key, value in criteria.items():
+            if key not in CRITERIA:
+                close = difflib.get_close_matches(key, CRITERIA, n=3)
+                raise InvalidCriteriaError(f"unknown criterion {key!r}", close or CRITERIA)
+            if value is None:
+                continue
+            if key == "year":
+                year = _year(value)
+                start = max(start, _dt.date(year, 1, 1)) if start else _dt.date(year, 1, 1)
+                end = min(end, _dt.date(year, 12, 31)) if end else _dt.date(year, 12, 31)
+            elif key == "since":
+                day = as_day(value)
+                start = max(start, day) if start else day
+            elif key == "until":
+                day = as_day(value, end=True)
+                end = min(end, day) if end else day
+            elif key == "mechanism":
+                checks.append(self._mechanism_check(value))
+            elif key == "involving":
+                checks.append(self._involving_check(value))
+            else:
+                checks.append(self._equality_check(key, value))
+        if start is not None or end is not None:
+            candidates: Iterable[R] = self._in_range(start, end)
+        else:
+            candidates = self._records
+        return tuple(record for record in candidates if all(check(record) for check in checks))
+
+    def _require_field(self, key: str) -> None:
+        if self._records and not all(_has_field(record, key) for record in self._records[:1]):
+            valid = [c for c in CRITERIA if c in _DATE_CRITERIA or _has_field(self._records[0], c)]
+            raise InvalidCriteriaError(f"{self._name} cannot be filtered by {key!r}", valid)
+
+    def _equality_check(self, key: str, value: object) -> Callable[[R], bool]:
+        self._require_field(key)
+        if key == "ordinal" and (not isinstance(value, int) or isinstance(value, bool)):
+            raise TypeError(f"ordinal must be an int, not {type(value).__name__}")
+        if key != "ordinal" and not isinstance(value, str):
+            raise TypeError(f"{key} must be a string, not {type(value).__name__}")
+        if key in ("country", "subject", "counterpart", "fund") and self._dataset is not None:
+            assert isinstance(value, str)
+            value = self._dataset.resolve_id(value)
+        return lambda record: getattr(record, key, None) == value
+
+    def _mechanism_check(self, value: object) -> Callable[[R], bool]:
+        self._require_field("mechanism")
+        if not isinstance(value, str):
+            raise TypeError(f"mechanism must be a string, not {type(value).__name__}")
+        if self._dataset is None:
+            wanted = frozenset((value,))
+        else:
+            wanted = self._dataset.mechanism_family(self._dataset.mechanisms.lookup(value).id)
+        return lambda record: getattr(record, "mechanism", None) in wanted
+
+    def _involving_check(self, value: object) -> Callable[[R], bool]:
+        if not isinstance(value, str):
+            raise TypeError(f"involving must be a string, not {type(value).__name__}")
+        if self._dataset is None:
+            return lambda record: value in record.involves()
+        dataset = self._dataset
+        actor = dataset.actors.lookup(value).id
+        return lambda record: dataset.involves(record, actor)
+
+    def _in_range(self, start: _dt.date | None, end: _dt.date | None) -> Iterator[R]:
+        timed = self._timed
+        if timed is None:
+            rows = sorted(
+                (record.date.earliest, record.date.latest, n)
+                for n, record in enumerate(self._records)
+                if record.date is not None
+            )
+            longest = max((b - a for a, b, _ in rows), default=_dt.timedelta(0))
+            timed = ([row[0] for row in rows], rows, longest)
+            object.__setattr__(self, "_timed", timed)
+        starts, rows, longest = timed
+        # A record overlaps [start, end] when it begins by `end` and finishes from `start`;
+        # records begin at most `longest` before they finish, which bounds the scan.
+        low = bisect.bisect_left(starts, _days_before(start, longest)) if start else 0
+        high = bisect.bisect_right(starts, end) if end else len(rows)
+        hits = sorted(
+            n
+            for first, last, n in rows[low:high]
+            if (start is None or last >= start) and (end is None or first <= end)
+        )
+        return (self._records[n] for n in hits)
+
+
+def _days_before(day: _dt.date, span: _dt.timedelta) -> _dt.date:
+    try:
+        return day - span
+    except OverflowError:
+        return _dt.date.min
+
+
+def _names_of(record: Record | Source, extra: Iterable[str] = ()) -> Iterator[str]:
+    yield record.id
+    yield record.name
+    if record.abbreviation:
+        yield record.abbreviation
+    yield from record.aliases
+    for local in record.local_names:
+        yield local.text
+        yield from local.variants
+    yield from extra
+
+
+def _score(key: str, name: str) -> float:
+    if not name:
+        return 0.0
+    if key == name:
+        return 1.0
+    if name.startswith(key):
+        return 0.9 + 0.05 * len(key) / len(name)
+    if key in name:
+        return 0.8 + 0.05 * len(key) / len(name)
+    return difflib.SequenceMatcher(None, key, name).ratio() * 0.75
+
+
+def _has_field(record: object, key: str) -> bool:
+    fields = getattr(type(record), "__attrs_attrs__", ())
+    return any(field.name == key for field in fields)
+
+
+def _year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"year must be an int, not {type(value).__name__}")
+    when = parse_when(value)
+    if when.precision != "year" or when.earliest.year != when.latest.year:
+        raise InvalidCriteriaError(f"year must be a single year, not {value!r}")
+    return when.earliest.year

@@ -1,0 +1,114 @@
+"""The exceptions korea-diplomacy raises, all under :class:`KoreaDiplomacyError`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousLookupError",
+    "DataError",
+    "DateParseError",
+    "InvalidCriteriaError",
+    "KoreaDiplomacyError",
+    "NotFoundError",
+]
+
+
+class KoreaDiplomacyError(Exception):
+    """Root of every error this library raises on purpose.
+
+    >>> issubclass(NotFoundError, KoreaDiplomacyError)
+    True
+    """
+
+
+class NotFoundError(KoreaDiplomacyError, KeyError):
+    """No record has this id or name; ``suggestions`` holds the closest ones.
+
+    >>> err = NotFoundError("mechanisms", "EASS", ("eas",))
+    >>> str(err)
+    "no mechanisms record matches 'EASS'; did you mean: eas?"
+    """
+
+    def __init__(self, collection: str, key: object, suggestions: Sequence[str] = ()) -> None:
+        self.collection = collection
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        super().__init__(collection, key)
+
+    def __str__(self) -> str:
+        message = f"no {self.collection} record matches {self.key!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        return message
+
+
+class AmbiguousLookupError(KoreaDiplomacyError, LookupError):
+    """A name matches several records; ``candidates`` holds their ids.
+
+    >>> str(AmbiguousLookupError("actors", "Korea", ("kor", "prk")))
+    "'Korea' matches several actors records: kor, prk; use an id"
+    """
+
+    def __init__(self, collection: str, key: str, candidates: Sequence[str]) -> None:
+        self.collection = collection
+        self.key = key
+        self.candidates = tuple(candidates)
+        super().__init__(collection, key, self.candidates)
+
+    def __str__(self) -> str:
+        names = ", ".join(self.candidates)
+        return f"{self.key!r} matches several {self.collection} records: {names}; use an id"
+
+
+class DateParseError(KoreaDiplomacyError, ValueError):
+    """A date (or date range) could not be read.
+
+    >>> str(DateParseError("2019-13", "month must be 1..12"))
+    "cannot read date '2019-13': month must be 1..12"
+    """
+
+    def __init__(self, text: object, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(text, reason)
+
+    def __str__(self) -> str:
+        return f"cannot read date {self.text!r}: {self.reason}"
+
+
+class InvalidCriteriaError(KoreaDiplomacyError, ValueError):
+    """A query criterion is unknown or has a value that cannot be used.
+
+    >>> str(InvalidCriteriaError("unknown criterion 'colour'", ("year", "since")))
+    "unknown criterion 'colour'; valid: year, since"
+    """
+
+    def __init__(self, message: str, choices: Sequence[str] = ()) -> None:
+        self.message = message
+        self.choices = tuple(choices)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        if self.choices:
+            return f"{self.message}; valid: {', '.join(self.choices)}"
+        return self.message
+
+
+class DataError(KoreaDiplomacyError, ValueError):
+    """A data file or directory could not be loaded; ``problems`` lists every problem found.
+
+    Each problem reads ``file: record: field: what was wrong``.
+
+    >>> str(DataError(["meetings.json: x-1: date: cannot read date '2019-13'"]))
+    "1 problem in the data:\\n  meetings.json: x-1: date: cannot read date '2019-13'"
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(*self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        return "\n  ".join((head, *self.problems))

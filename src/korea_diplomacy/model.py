@@ -1,0 +1,854 @@
+"""The record classes: every fact the dataset holds has a typed, frozen home here.
+
+All records share the fields of :class:`Record` (id, names, description, citations, errata,
+conflicting claims, inferences, notes, cross-reference identifiers). Values that belong to one
+record (a membership, a partnership stage, a contribution) are small frozen classes of their own.
+
+>>> stage = Stage(name="Strategic Partnership", start=PartialDate(2010, 10, 29),
+...               citations=(Citation("mofa-asean", "overview"),))
+>>> stage.start.human()
+'29 Oct 2010'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import ClassVar, Literal, TypeAlias
+
+import attrs
+
+from .dates import DateRange, When, as_day
+
+__all__ = [
+    "Actor",
+    "Citation",
+    "Claim",
+    "Conflict",
+    "Contribution",
+    "DatedFact",
+    "Delegate",
+    "Direction",
+    "Document",
+    "Erratum",
+    "Event",
+    "ExternalId",
+    "Figure",
+    "Fund",
+    "Inference",
+    "LocalName",
+    "Mechanism",
+    "Meeting",
+    "Membership",
+    "Money",
+    "Partnership",
+    "Policy",
+    "Programme",
+    "Qualifier",
+    "Quantity",
+    "Record",
+    "Role",
+    "Section",
+    "Session",
+    "Source",
+    "Stage",
+]
+
+Qualifier: TypeAlias = Literal["exact", "about", "more-than", "at-least", "at-most", "over", "plus"]
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "at-most": "at most ",
+    "over": "over ",
+    "plus": "",
+}
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+@attrs.frozen
+class Citation:
+    """Where a fact comes from: a source id and the section of that source.
+
+    >>> Citation("mofa-asean", "asean-korea-centre")
+    Citation(source='mofa-asean', section='asean-korea-centre', note=None)
+    """
+
+    source: str
+    section: str
+    note: str | None = None
+
+
+@attrs.frozen
+class Section:
+    """One part of a source document, which citations name by ``id``."""
+
+    id: str
+    title: str
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Source:
+    """A document the data is taken from: a seed page, or a web page read later.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.sources["mofa-asean"].publisher
+    'Ministry of Foreign Affairs of the Republic of Korea'
+    """
+
+    collection_name: ClassVar[str] = "sources"
+
+    id: str
+    name: str
+    publisher: str
+    kind: Literal["web-page", "press-release", "news-article", "reference", "code-file"]
+    language: str
+    as_of: When | None = None
+    accessed: When | None = None
+    url: str | None = None
+    seed_file: str | None = None
+    sections: tuple[Section, ...] = ()
+    description: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def abbreviation(self) -> str | None:
+        return None
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return (self.seed_file,) if self.seed_file else ()
+
+    @property
+    def local_names(self) -> tuple[LocalName, ...]:
+        return ()
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return ()
+
+    def __repr__(self) -> str:
+        return f"<Source {self.id}: {self.name}>"
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with this id, or None."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        return iter(())
+
+    @property
+    def date(self) -> When | None:
+        return self.as_of
+
+    def involves(self) -> frozenset[str]:
+        return frozenset()
+
+
+@attrs.frozen(kw_only=True)
+class Erratum:
+    """A source printed something wrong: what it printed, the correction and why.
+
+    >>> Erratum(field="name", printed="AFR", corrected="ARF", reason="letters swapped",
+    ...         citation=Citation("mofa-asean", "political-security")).corrected
+    'ARF'
+    """
+
+    field: str
+    printed: str
+    corrected: str
+    reason: str
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One side of a disagreement: a value and the citations that state it."""
+
+    value: str
+    citations: tuple[Citation, ...]
+    preferred: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """Sources disagree about ``field``; every claim is kept and one is preferred, with a reason."""
+
+    field: str
+    claims: tuple[Claim, ...]
+    reason: str
+
+    @property
+    def preferred(self) -> Claim | None:
+        """The claim the dataset uses for the field."""
+        return next((claim for claim in self.claims if claim.preferred), None)
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """A value no source states outright, reasoned from what sources do state."""
+
+    field: str
+    value: str
+    reasoning: str
+    citations: tuple[Citation, ...] = ()
+
+
+@attrs.frozen
+class LocalName:
+    """A name in another language (``lang`` is a BCP 47 code such as ``ko``), with variants."""
+
+    lang: str
+    text: str
+    variants: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ExternalId:
+    """An identifier of this record in another dataset, e.g. ``ExternalId("wikidata", "Q7768")``."""
+
+    scheme: str
+    value: str
+
+
+@attrs.frozen
+class DatedFact:
+    """One dated fact about a record, as listed by :func:`korea_diplomacy.timeline`."""
+
+    date: When
+    record_id: str
+    collection: str
+    kind: str
+    label: str
+
+    def sort_key(self) -> tuple[tuple[_dt.date, int, int, str], str, str, str]:
+        return (self.date.sort_key(), self.record_id, self.kind, self.label)
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+@attrs.frozen
+class Money:
+    """An amount of money in a currency (ISO 4217 code), possibly qualified.
+
+    >>> Money(Decimal("14000000"), "USD")
+    Money(amount=Decimal('14000000'), currency='USD', qualifier='exact')
+    >>> Money(Decimal("14000000"), "USD").human()
+    'USD 14 million'
+    """
+
+    amount: Decimal
+    currency: str
+    qualifier: Qualifier = "exact"
+
+    def human(self) -> str:
+        return f"{_QUALIFIER_WORDS[self.qualifier]}{self.currency} {_short_number(self.amount)}"
+
+
+@attrs.frozen
+class Quantity:
+    """A number of something, possibly qualified ("more than 420 projects").
+
+    >>> Quantity(Decimal(420), "projects", "more-than").human()
+    'more than 420 projects'
+    """
+
+    value: Decimal
+    unit: str
+    qualifier: Qualifier = "exact"
+
+    def human(self) -> str:
+        suffix = "+" if self.qualifier == "plus" else ""
+        return f"{_QUALIFIER_WORDS[self.qualifier]}{_short_number(self.value)}{suffix} {self.unit}"
+
+
+def _short_number(value: Decimal) -> str:
+    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if abs(value) >= size:
+            return f"{(value / size).normalize():f} {word}"
+    return f"{value.normalize():f}"
+
+
+@attrs.frozen
+class Direction:
+    """Which way a flow goes, from one actor (or group) to another."""
+
+    origin: str
+    destination: str
+
+
+# --------------------------------------------------------------------------- records
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Record:
+    """Fields every record has. ``citations`` is required: nothing enters without a source."""
+
+    collection_name: ClassVar[str] = ""
+
+    id: str
+    name: str
+    citations: tuple[Citation, ...]
+    abbreviation: str | None = None
+    aliases: tuple[str, ...] = ()
+    local_names: tuple[LocalName, ...] = ()
+    description: str = ""
+    errata: tuple[Erratum, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    inferences: tuple[Inference, ...] = ()
+    notes: tuple[str, ...] = ()
+    identifiers: tuple[ExternalId, ...] = ()
+
+    def __repr__(self) -> str:
+        when = f" ({self.date})" if self.date is not None else ""
+        return f"<{type(self).__name__} {self.id}: {self.name}{when}>"
+
+    @property
+    def date(self) -> When | None:
+        """The date that places this record in time (used by ``filter`` and sorting)."""
+        return None
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        """Every dated fact of this record, for the timeline."""
+        return iter(())
+
+    def involves(self) -> frozenset[str]:
+        """Ids of the actors this record names directly."""
+        return frozenset()
+
+    def name_in(self, lang: str) -> str | None:
+        """The name in language ``lang`` (``"en"`` is :attr:`name`), or None.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.mechanisms["asean-rok-summit"].name_in("en")
+        'ASEAN-ROK Summit'
+        """
+        if lang == "en":
+            return self.name
+        return next((local.text for local in self.local_names if local.lang == lang), None)
+
+    def _fact(self, date: When | None, kind: str, label: str) -> Iterator[DatedFact]:
+        if date is not None:
+            yield DatedFact(date, self.id, self.collection_name, kind, label)
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """An actor's place in a group or mechanism, from ``start`` until ``end`` (open if None)."""
+
+    member: str
+    citations: tuple[Citation, ...]
+    start: When | None = None
+    end: When | None = None
+    role: Literal["member", "participant", "observer"] = "member"
+    joined_at: str | None = None
+    note: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+
+    def active_on(self, day: _dt.date) -> bool:
+        """Whether the membership held on ``day``; an unknown start counts as always."""
+        if self.start is not None and self.start.earliest > day:
+            return False
+        return self.end is None or self.end.latest >= day
+
+
+def _members_on(memberships: tuple[Membership, ...], date: object) -> frozenset[str]:
+    day = as_day(date, end=True)
+    return frozenset(m.member for m in memberships if m.active_on(day))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Actor(Record):
+    """A country, organisation, grouping, institution, government or person.
+
+    A country's id is its ISO 3166-1 alpha-3 code in lower case.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.actors["kor"].iso_alpha2
+    'KR'
+    """
+
+    collection_name: ClassVar[str] = "actors"
+
+    kind: Literal["country", "organisation", "grouping", "institution", "government", "person"]
+    iso_alpha2: str | None = None
+    iso_alpha3: str | None = None
+    iso_numeric: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    seat: str | None = None
+    established: When | None = None
+    memberships: tuple[Membership, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.established
+
+    def members_on(self, date: object) -> frozenset[str]:
+        """Ids of this group's members on ``date`` (a year or month means its last day).
+
+        >>> import korea_diplomacy as kd
+        >>> sorted(kd.actors["mekong-countries"].members_on("2019-11-27"))
+        ['khm', 'lao', 'mmr', 'tha', 'vnm']
+        """
+        return _members_on(self.memberships, date)
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.established, "established", f"{self.name} established")
+        for m in self.memberships:
+            yield from self._fact(m.start, "membership-start", f"{m.member} joins {self.name}")
+            yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
+
+    def involves(self) -> frozenset[str]:
+        return frozenset(filter(None, (self.id, self.country, self.parent)))
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A role an actor holds in a mechanism for a period, e.g. the ROK as co-chair 2018-2020."""
+
+    actor: str
+    role: str
+    citations: tuple[Citation, ...]
+    period: When | None = None
+    status_as_of_source: Literal["past", "current", "planned"] | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Mechanism(Record):
+    """A standing channel of diplomacy: a summit series, a ministerial, a forum, a council.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.mechanisms.lookup("EAS").id
+    'east-asia-summit'
+    """
+
+    collection_name: ClassVar[str] = "mechanisms"
+
+    kind: Literal[
+        "summit",
+        "ministerial-meeting",
+        "senior-officials-meeting",
+        "forum",
+        "dialogue",
+        "process",
+        "council",
+        "friendship-group",
+        "parliamentary-exchange",
+        "conference",
+        "working-group",
+    ]
+    level: Literal[
+        "leaders", "ministers", "senior-officials", "officials", "parliament", "business", "mixed"
+    ]
+    parent: str | None = None
+    organiser: str | None = None
+    counterparts: tuple[str, ...] = ()
+    established: When | None = None
+    established_at: str | None = None
+    established_by: str | None = None
+    frequency: str | None = None
+    areas: tuple[str, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.established
+
+    def members_on(self, date: object) -> frozenset[str]:
+        """Ids of the participants on ``date`` (a year or month means its last day).
+
+        >>> import korea_diplomacy as kd
+        >>> len(kd.mechanisms.lookup("EAS").members_on("2010-06-01"))
+        16
+        """
+        return _members_on(self.memberships, date)
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.established, "established", f"{self.name} established")
+        for m in self.memberships:
+            yield from self._fact(m.start, "membership-start", f"{m.member} joins {self.name}")
+            yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
+        for role in self.roles:
+            label = f"{role.actor} {role.role} of {self.name}"
+            yield from self._fact(role.period, "role", label)
+
+    def involves(self) -> frozenset[str]:
+        ids = {self.organiser, *self.counterparts, *(m.member for m in self.memberships)}
+        ids.update(role.actor for role in self.roles)
+        return frozenset(filter(None, ids))
+
+
+@attrs.frozen(kw_only=True)
+class Stage:
+    """One step of a partnership, in force from ``start`` until the next stage begins."""
+
+    name: str
+    start: When
+    citations: tuple[Citation, ...]
+    made_at: str | None = None
+    made_by: str | None = None
+    note: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Partnership(Record):
+    """The ROK's relationship with a counterpart, as a series of stages.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.partnerships.lookup("ASEAN").status_on("2005-06-01").name
+    'Comprehensive Cooperation Partnership'
+    """
+
+    collection_name: ClassVar[str] = "partnerships"
+
+    counterpart: str
+    stages: tuple[Stage, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.stages[0].start if self.stages else None
+
+    def status_on(self, date: object) -> Stage | None:
+        """The stage in force on ``date``, or None before the first one.
+
+        A year or month means its last day; a stage dated to a year or month counts from
+        the first day of that period.
+        """
+        day = as_day(date, end=True)
+        current = None
+        for stage in self.stages:
+            if stage.start.earliest <= day:
+                current = stage
+        return current
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        for stage in self.stages:
+            yield from self._fact(stage.start, "stage", f"{self.name}: {stage.name}")
+
+    def involves(self) -> frozenset[str]:
+        return frozenset(("kor", self.counterpart))
+
+
+@attrs.frozen(kw_only=True)
+class Delegate:
+    """Who led one delegation at a meeting."""
+
+    actor: str
+    person: str
+    citations: tuple[Citation, ...]
+    title: str | None = None
+    note: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """A part of a meeting's programme: a plenary, a lecture, a group discussion, a visit."""
+
+    title: str
+    kind: Literal[
+        "plenary", "lecture", "group-discussion", "visit", "meeting", "presentation", "activity"
+    ]
+    citations: tuple[Citation, ...]
+    date: When | None = None
+    theme: str | None = None
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(Record):
+    """One dated session of a mechanism; the leaders-level ones are also in ``kd.summits``.
+
+    >>> import korea_diplomacy as kd
+    >>> m = kd.meetings.filter(mechanism="asean-rok-summit", ordinal=13)[0]
+    >>> m.date.human(), m.city
+    ('29 Oct 2010', 'Ha Noi')
+    """
+
+    collection_name: ClassVar[str] = "meetings"
+
+    mechanism: str
+    ordinal: int | None = None
+    date: When | None = None
+    status: Literal["held", "postponed", "cancelled", "planned"] = "held"
+    planned_date: When | None = None
+    format: Literal["in-person", "virtual", "hybrid"] | None = None
+    city: str | None = None
+    venue: str | None = None
+    country: str | None = None
+    chairs: tuple[str, ...] = ()
+    held_with: str | None = None
+    participants: tuple[str, ...] = ()
+    attendance: Quantity | None = None
+    heads_of_delegation: tuple[Delegate, ...] = ()
+    themes: tuple[str, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        status = "" if self.status == "held" else f" ({self.status})"
+        yield from self._fact(self.date, "meeting", self.name + status)
+        if self.date is None and self.status != "held":
+            yield from self._fact(self.planned_date, "meeting", self.name + status)
+        for session in self.sessions:
+            yield from self._fact(session.date, "session", f"{self.name}: {session.title}")
+
+    def involves(self) -> frozenset[str]:
+        ids = {self.country, *self.chairs, *self.participants}
+        ids.update(d.actor for d in self.heads_of_delegation)
+        return frozenset(filter(None, ids))
+
+
+@attrs.frozen(kw_only=True)
+class Contribution:
+    """Money put into a fund: a yearly rate over ``period``, or a total up to ``as_of``."""
+
+    kind: Literal["annual", "cumulative"]
+    amount: Money
+    citations: tuple[Citation, ...]
+    contributor: str = "kor"
+    period: When | None = None
+    as_of: When | None = None
+    note: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Fund(Record):
+    """A cooperation fund and the contributions made to it.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.funds.lookup("AKCF").annual_contribution_on(2020).human()
+    'USD 14 million'
+    """
+
+    collection_name: ClassVar[str] = "funds"
+
+    established: When | None = None
+    established_at: str | None = None
+    mechanism: str | None = None
+    beneficiaries: tuple[str, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    priority_areas: tuple[str, ...] = ()
+    governing_documents: tuple[str, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.established
+
+    def annual_contribution_on(self, date: object, contributor: str = "kor") -> Money | None:
+        """The yearly contribution in force on ``date`` (a year means its last day), or None.
+
+        None means the sources give no rate for that date: before the fund existed, or
+        a period they do not cover. Compare with :attr:`established` to tell which.
+        """
+        day = as_day(date, end=True)
+        for c in self.contributions:
+            annual = c.kind == "annual" and c.contributor == contributor
+            if annual and c.period is not None and c.period.contains(day):
+                return c.amount
+        return None
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.established, "established", f"{self.name} established")
+        for c in self.contributions:
+            if c.kind == "annual" and c.period is not None:
+                start = c.period.start if isinstance(c.period, DateRange) else c.period
+                label = f"{self.name}: annual contribution {c.amount.human()}"
+                yield from self._fact(start, "contribution", label)
+            else:
+                label = f"{self.name}: {c.amount.human()} contributed in total"
+                yield from self._fact(c.as_of, "contribution", label)
+
+    def involves(self) -> frozenset[str]:
+        contributors = (c.contributor for c in self.contributions)
+        return frozenset((*self.beneficiaries, *contributors))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Document(Record):
+    """A declaration, statement, plan of action, agreement, protocol, MOU, report or plan."""
+
+    collection_name: ClassVar[str] = "documents"
+
+    kind: Literal[
+        "declaration",
+        "joint-statement",
+        "plan-of-action",
+        "agreement",
+        "protocol",
+        "mou",
+        "report",
+        "work-plan",
+        "framework",
+        "terms-of-reference",
+        "statement",
+    ]
+    adopted: When | None = None
+    signed: When | None = None
+    entered_into_force: When | None = None
+    place: str | None = None
+    adopted_at: str | None = None
+    parties: tuple[str, ...] = ()
+    covers: When | None = None
+    implements: str | None = None
+    amends: str | None = None
+    not_in_force_for: tuple[str, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.adopted or self.signed or self.entered_into_force
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.adopted, "adopted", f"{self.name} adopted")
+        yield from self._fact(self.signed, "signed", f"{self.name} signed")
+        label = f"{self.name} enters into force"
+        yield from self._fact(self.entered_into_force, "entered-into-force", label)
+
+    def involves(self) -> frozenset[str]:
+        return frozenset(self.parties)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Policy(Record):
+    """A policy, strategy, initiative, plan or policy task of the ROK government."""
+
+    collection_name: ClassVar[str] = "policies"
+
+    kind: Literal["policy", "strategy", "initiative", "plan", "policy-task", "vision", "principle"]
+    announced: When | None = None
+    announced_by: str | None = None
+    announced_at: str | None = None
+    government: str | None = None
+    succeeds: str | None = None
+    focus: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.announced
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.announced, "announced", f"{self.name} announced")
+
+    def involves(self) -> frozenset[str]:
+        return frozenset(filter(None, (self.announced_by, self.government)))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Programme(Record):
+    """A cooperation programme, project, exchange or standing activity."""
+
+    collection_name: ClassVar[str] = "programmes"
+
+    kind: Literal["programme", "project", "exchange", "scholarship", "training", "activity"]
+    started: When | None = None
+    ended: When | None = None
+    organisers: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    mechanism: str | None = None
+    fund: str | None = None
+    areas: tuple[str, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.started
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.started, "started", f"{self.name} starts")
+        yield from self._fact(self.ended, "ended", f"{self.name} ends")
+
+    def involves(self) -> frozenset[str]:
+        return frozenset((*self.organisers, *self.partners))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(Record):
+    """A stated number: a value, the date it was true on, the period it covers, a direction.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.figures["asean-rok-trade-2021"].value.human()
+    'USD 176.5 billion'
+    """
+
+    collection_name: ClassVar[str] = "figures"
+
+    subject: str
+    metric: str
+    value: Money | Quantity
+    as_of: When | None = None
+    period: When | None = None
+    direction: Direction | None = None
+    part_of: str | None = None
+
+    @property
+    def date(self) -> When | None:
+        return self.period or self.as_of
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.date, "figure", f"{self.name}: {self.value.human()}")
+
+    def involves(self) -> frozenset[str]:
+        if self.direction is None:
+            return frozenset()
+        return frozenset((self.direction.origin, self.direction.destination))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Event(Record):
+    """Something that happened once: a proposal, an establishment, an appointment, a visit."""
+
+    collection_name: ClassVar[str] = "events"
+
+    kind: Literal[
+        "proposal",
+        "establishment",
+        "appointment",
+        "designation",
+        "announcement",
+        "agreement",
+        "inauguration",
+        "participation",
+        "decision",
+        "admission",
+    ]
+    date: When | None = None
+    actors: tuple[str, ...] = ()
+    at: str | None = None
+    place: str | None = None
+    related: tuple[str, ...] = ()
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.date, self.kind, self.name)
+
+    def involves(self) -> frozenset[str]:
+        return frozenset(self.actors)
+
+
+RECORD_TYPES: dict[str, type[Record] | type[Source]] = {
+    "sources": Source,
+    "actors": Actor,
+    "mechanisms": Mechanism,
+    "partnerships": Partnership,
+    "meetings": Meeting,
+    "funds": Fund,
+    "documents": Document,
+    "policies": Policy,
+    "programmes": Programme,
+    "figures": Figure,
+    "events": Event,
+}
+"""The collections stored as data files, in load order, with their record class."""

@@ -1,0 +1,92 @@
+"""The bundled data files: canonical text, valid records, every invariant, every name resolvable."""
+
+import json
+from importlib import resources
+
+import pytest
+
+import korea_diplomacy as kd
+from korea_diplomacy.convert import canonical_json, converter
+from korea_diplomacy.model import RECORD_TYPES
+
+DATA = resources.files("korea_diplomacy").joinpath("data")
+
+
+@pytest.mark.parametrize("name", list(RECORD_TYPES))
+def test_each_file_is_in_canonical_form(name):
+    # Canonical = what the converter writes back: known fields only, in model order,
+    # defaults omitted, two-space indent. A hand edit that drifts fails here; run
+    # `python scripts/format_data.py` to rewrite the files.
+    text = DATA.joinpath(f"{name}.json").read_text(encoding="utf-8")
+    raw = json.loads(text)
+    conv = converter()
+    records = [conv.structure(item, RECORD_TYPES[name]) for item in raw]
+    assert text == canonical_json([conv.unstructure(r) for r in records])
+
+
+def test_no_extra_files_in_the_data_folder():
+    names = {entry.name for entry in DATA.iterdir() if entry.name.endswith(".json")}
+    assert names == {f"{name}.json" for name in RECORD_TYPES}
+
+
+def test_the_bundled_data_holds_every_invariant():
+    assert kd.validate(kd.load()) == ()
+
+
+def test_every_record_cites_a_seed_or_web_source():
+    ds = kd.load()
+    for name in RECORD_TYPES:
+        if name == "sources":
+            continue
+        for record in ds.collection(name):
+            assert record.citations, record.id
+
+
+def _all_names(record, extra=()):
+    yield record.name
+    if record.abbreviation:
+        yield record.abbreviation
+    yield from record.aliases
+    for local in record.local_names:
+        yield local.text
+        yield from local.variants
+    yield from extra
+
+
+@pytest.mark.parametrize("name", [*RECORD_TYPES, "summits"])
+def test_every_name_and_alias_resolves_to_its_record(name):
+    collection = kd.load().collection(name)
+    for record in collection:
+        assert collection.lookup(record.id) is record
+        for text in _all_names(record):
+            try:
+                assert collection.lookup(text) is record, (record.id, text)
+            except kd.AmbiguousLookupError as error:
+                # Two records really share this name: the error must name both.
+                assert record.id in error.candidates and len(error.candidates) > 1
+
+
+def test_partnerships_resolve_by_their_counterparts_names():
+    ds = kd.load()
+    for partnership in ds.partnerships:
+        actor = ds.actors[partnership.counterpart]
+        for text in _all_names(actor):
+            assert ds.partnerships.lookup(text) is partnership
+
+
+def test_round_trip_through_plain_dicts_is_lossless():
+    ds = kd.load()
+    again = kd.Dataset.from_dict(ds.to_dict())
+    assert again == ds
+    assert again.digest() == ds.digest()
+
+
+def test_every_seed_source_has_its_file_and_sections():
+    seeds = {s.seed_file for s in kd.sources if s.seed_file}
+    assert seeds == {
+        "000_2686f6d1e05e0859.txt",
+        "001_9a03853bcd81bd25.txt",
+        "002_e9c3bd3007a26d5f.txt",
+    }
+    for source in kd.sources:
+        assert source.sections or source.url
