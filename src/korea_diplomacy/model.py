@@ -352,6 +352,7 @@ class Membership:
     joined_at: str | None = None
     note: str = ""
     conflicts: tuple[Conflict, ...] = ()
+    inferences: tuple[Inference, ...] = ()
 
     def active_on(self, day: _dt.date) -> bool:
         """Whether the membership held on ``day``; an unknown start counts as always."""
@@ -497,8 +498,10 @@ class Stage:
     citations: tuple[Citation, ...]
     made_at: str | None = None
     made_by: str | None = None
+    local_names: tuple[LocalName, ...] = ()
     note: str = ""
     conflicts: tuple[Conflict, ...] = ()
+    inferences: tuple[Inference, ...] = ()
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -550,6 +553,7 @@ class Delegate:
     title: str | None = None
     note: str = ""
     conflicts: tuple[Conflict, ...] = ()
+    inferences: tuple[Inference, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
