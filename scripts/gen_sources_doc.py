@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import korea_diplomacy as kd  # noqa: E402
-from korea_diplomacy.model import RECORD_TYPES, Conflict, Erratum, Inference  # noqa: E402
-from korea_diplomacy.validate import _walk, _walk_citations  # noqa: E402
+import korea_diplomacy as kd
+from korea_diplomacy.model import RECORD_TYPES, Conflict, Erratum, Inference
+from korea_diplomacy.validation import _walk, _walk_citations
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "sources.md"
 

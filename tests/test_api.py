@@ -8,11 +8,7 @@ import attrs
 import pytest
 
 import korea_diplomacy as kd
-
-COLLECTIONS = (
-    "sources actors mechanisms partnerships meetings summits funds documents "
-    "policies programmes figures events"
-).split()
+from korea_diplomacy.dataset import COLLECTIONS
 
 
 def test_every_collection_is_on_the_module_and_the_dataset():

@@ -56,7 +56,7 @@ def test_000_korea_china_regular_exchange_and_its_protocol():
     assert set(protocol.parties) == {"kor", "chn"}
 
 
-# --------------------------------------------------------------------------- 001: chiefs of missions
+# ---------------------------------------------------------------- 001: chiefs of missions
 
 
 def test_001_the_2017_meeting_of_chiefs_of_missions():

@@ -241,7 +241,7 @@ _SINGULAR = {"policies": "policy", "summits": "summit"} | {
 
 
 def _citations(record: Any) -> list[Any]:
-    from .validate import _walk_citations
+    from .validation import _walk_citations
 
     seen: dict[tuple[str, str], Any] = {}
     for _, citation in _walk_citations(record):
@@ -274,7 +274,7 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 def _validate(args: argparse.Namespace) -> int:
     from .errors import DataError
     from .loading import load
-    from .validate import validate
+    from .validation import validate
 
     datasets = [("bundled data", load())]
     problems: list[str] = []

@@ -51,6 +51,10 @@ class Collection(Generic[R]):
 
     ``c[id]`` is strict, ``c.get(id)`` returns a default, ``c.lookup(text)`` accepts any
     name or alias, ``c.search(text)`` ranks partial matches, ``c.filter(...)`` selects.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.mechanisms["asean-regional-forum"].abbreviation
+    'ARF'
     """
 
     __slots__ = ("_by_id", "_dataset", "_extra_names", "_index", "_name", "_records", "_timed")
@@ -196,8 +200,8 @@ class Collection(Generic[R]):
         """Records whose names contain ``text`` or resemble it, best first.
 
         >>> import korea_diplomacy as kd
-        >>> kd.mechanisms.search("mekong")[0].id
-        'mekong-rok-cooperation'
+        >>> [m.id for m in kd.mechanisms.search("mekong summit")][:1]
+        ['mekong-rok-summit']
         """
         if not isinstance(text, str):
             raise TypeError(f"search takes a string, not {type(text).__name__}")

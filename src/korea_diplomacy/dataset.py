@@ -46,6 +46,10 @@ class Dataset:
     """The records of every collection, with indexes built once and shared.
 
     Build one with :func:`korea_diplomacy.load` or :meth:`from_dict`; it cannot be changed.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.load().collection("summits") is kd.summits
+    True
     """
 
     __slots__ = (

@@ -46,7 +46,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         return _load_bundled()
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
-    from .validate import validate
+    from .validation import validate
 
     bundled = _load_bundled()
     directory = Path(path)

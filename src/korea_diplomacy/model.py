@@ -684,7 +684,12 @@ class Fund(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Document(Record):
-    """A declaration, statement, plan of action, agreement, protocol, MOU, report or plan."""
+    """A declaration, statement, plan of action, agreement, protocol, MOU, report or plan.
+
+    >>> import korea_diplomacy as kd
+    >>> str(kd.documents["asean-rok-trade-in-services-agreement"].entered_into_force)
+    '2009-05-01'
+    """
 
     collection_name: ClassVar[str] = "documents"
 
@@ -728,7 +733,12 @@ class Document(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Policy(Record):
-    """A policy, strategy, initiative, plan or policy task of the ROK government."""
+    """A policy, strategy, initiative, plan or policy task of the ROK government.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.policies.lookup("New Southern Policy Plus").announced_at
+    'asean-rok-summit-21'
+    """
 
     collection_name: ClassVar[str] = "policies"
 
@@ -754,7 +764,12 @@ class Policy(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Programme(Record):
-    """A cooperation programme, project, exchange or standing activity."""
+    """A cooperation programme, project, exchange or standing activity.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.programmes["asean-rok-film-leaders-incubator"].started.human()
+    '2012'
+    """
 
     collection_name: ClassVar[str] = "programmes"
 
@@ -813,7 +828,12 @@ class Figure(Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class Event(Record):
-    """Something that happened once: a proposal, an establishment, an appointment, a visit."""
+    """Something that happened once: a proposal, an establishment, an appointment, a visit.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.events["mekong-rok-summit-proposal-2018"].at
+    'asean-rok-summit-20'
+    """
 
     collection_name: ClassVar[str] = "events"
 

@@ -66,7 +66,11 @@ INVARIANTS = (
 
 @attrs.frozen
 class Violation:
-    """One broken invariant: which record and field, and what was expected."""
+    """One broken invariant: which record and field, and what was expected.
+
+    >>> str(Violation("citation-present", "meetings", "x-1", "citations", "at least one citation"))
+    'meetings: x-1: citations: at least one citation [citation-present]'
+    """
 
     invariant: str
     collection: str
@@ -144,7 +148,12 @@ _NESTED_REFERENCES: dict[str, tuple[str, ...]] = {
 
 
 def validate(dataset: Dataset) -> tuple[Violation, ...]:
-    """Every violation of every invariant in ``dataset`` (empty when all hold)."""
+    """Every violation of every invariant in ``dataset`` (empty when all hold).
+
+    >>> import korea_diplomacy as kd
+    >>> kd.validate(kd.load())
+    ()
+    """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"validate takes a Dataset, not {type(dataset).__name__}")
     checker = _Checker(dataset)

@@ -1,0 +1,40 @@
+"""Every docstring example in the installed package, and the docs' examples, run and pass."""
+
+import doctest
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import korea_diplomacy
+
+MODULES = sorted(
+    name
+    for _, name, _ in pkgutil.walk_packages(korea_diplomacy.__path__, "korea_diplomacy.")
+    if name != "korea_diplomacy.__main__"
+)
+
+
+@pytest.mark.parametrize("name", ["korea_diplomacy", *MODULES])
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+
+
+def test_docs_examples():
+    index = Path(__file__).resolve().parents[1] / "docs" / "index.md"
+    result = doctest.testfile(str(index), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_public_functions_and_classes_have_docstrings_with_examples():
+    missing = [
+        name
+        for name in korea_diplomacy.__all__
+        if not name.startswith("_")
+        and callable(getattr(korea_diplomacy, name))
+        and ">>>" not in (getattr(korea_diplomacy, name).__doc__ or "")
+    ]
+    assert missing == []
