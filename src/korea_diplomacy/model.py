@@ -4,6 +4,7 @@ All records share the fields of :class:`Record` (id, names, description, citatio
 conflicting claims, inferences, notes, cross-reference identifiers). Values that belong to one
 record (a membership, a partnership stage, a contribution) are small frozen classes of their own.
 
+>>> from korea_diplomacy.dates import PartialDate
 >>> stage = Stage(name="Strategic Partnership", start=PartialDate(2010, 10, 29),
 ...               citations=(Citation("mofa-asean", "overview"),))
 >>> stage.start.human()
