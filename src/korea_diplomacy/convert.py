@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 from decimal import Decimal, InvalidOperation
-from typing import Any, get_args
+from typing import Any, Literal, get_args, get_origin
 
 import cattrs
 
@@ -49,6 +49,24 @@ def _structure_decimal(value: Any, _type: Any) -> Decimal:
     return number
 
 
+def _structure_str(value: Any, _type: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {type(value).__name__} {value!r:.40}")
+    return value
+
+
+def _structure_int(value: Any, _type: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, not {type(value).__name__} {value!r:.40}")
+    return value
+
+
+def _structure_bool(value: Any, _type: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, not {type(value).__name__} {value!r:.40}")
+    return value
+
+
 def _structure_value(value: Any, _type: Any) -> Money | Quantity:
     if isinstance(value, dict) and "currency" in value:
         return converter().structure(value, Money)
@@ -64,6 +82,10 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_when, _structure_when)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_unstructure_hook(DateRange, str)
+    # cattrs would turn 13 into "13" and "13" into 13; data files must say what they mean.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, lambda d: f"{d:f}")
     conv.register_structure_hook(Money | Quantity, _structure_value)
@@ -73,8 +95,28 @@ def converter() -> cattrs.Converter:
 def describe_error(error: BaseException) -> list[str]:
     """Flatten a cattrs error into ``field: message`` lines."""
     if isinstance(error, cattrs.BaseValidationError):
-        return [_tidy(line) for line in cattrs.transform_error(error, path="$")]
+        lines = cattrs.transform_error(error, path="$", format_exception=_format_exception)
+        return [_tidy(line) for line in lines]
     return [str(error)]
+
+
+def _format_exception(error: BaseException, type_: Any) -> str:
+    from cattrs.v import format_exception
+
+    # Our own hooks say exactly what was wrong; cattrs' generic wording is for the rest.
+    if get_origin(type_) is Literal:
+        import difflib
+
+        choices = [str(choice) for choice in get_args(type_)]
+        given = str(error).split(" not in literal")[0]
+        close = difflib.get_close_matches(given, choices, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"{given!r} is not one of: {', '.join(choices)}{hint}"
+    if isinstance(error, (TypeError, ValueError)) and not isinstance(error, KeyError):
+        text = str(error)
+        if text and not text.startswith(("__init__()", "unhashable")):
+            return text
+    return format_exception(error, type_)
 
 
 def _tidy(line: str) -> str:
