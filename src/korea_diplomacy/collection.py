@@ -57,7 +57,16 @@ class Collection(Generic[R]):
     'ARF'
     """
 
-    __slots__ = ("_by_id", "_dataset", "_extra_names", "_index", "_name", "_records", "_timed")
+    __slots__ = (
+        "_by_id",
+        "_dataset",
+        "_exact",
+        "_extra_names",
+        "_index",
+        "_name",
+        "_records",
+        "_timed",
+    )
 
     _name: str
     _records: tuple[R, ...]
@@ -65,6 +74,7 @@ class Collection(Generic[R]):
     _dataset: Dataset | None
     _extra_names: dict[str, Iterable[str]]
     _index: dict[str, tuple[str, ...]] | None
+    _exact: dict[str, tuple[str, ...]]
     _timed: tuple[list[_dt.date], list[tuple[_dt.date, _dt.date, int]], _dt.timedelta] | None
 
     def __init__(
@@ -82,6 +92,7 @@ class Collection(Generic[R]):
         set_(self, "_dataset", dataset)
         set_(self, "_extra_names", dict(extra_names or {}))
         set_(self, "_index", None)
+        set_(self, "_exact", {})
         set_(self, "_timed", None)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -151,12 +162,16 @@ class Collection(Generic[R]):
         index = self._index
         if index is None:
             found: dict[str, dict[str, None]] = {}
+            names: list[tuple[str, str]] = []
             for record in self._records:
                 for text in _names_of(record, self._extra_names.get(record.id, ())):
                     key = normalise(text)
                     if key:
                         found.setdefault(key, {})[record.id] = None
+                        names.append((text, key))
             index = {key: tuple(ids) for key, ids in found.items()}
+            # Names exactly as written skip normalisation: one dict hit for the common case.
+            object.__setattr__(self, "_exact", {text: index[key] for text, key in names})
             object.__setattr__(self, "_index", index)
         return index
 
@@ -176,7 +191,9 @@ class Collection(Generic[R]):
         record = self._by_id.get(text)
         if record is not None:
             return record
-        ids = self._name_index().get(normalise(text), ())
+        ids = self._exact.get(text)
+        if ids is None:
+            ids = self._name_index().get(normalise(text), ())
         if len(ids) == 1:
             return self._by_id[ids[0]]
         if ids:

@@ -13,6 +13,7 @@ The data files write them in the Extended Date/Time Format (EDTF, ISO 8601-2, le
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as _dt
 import re
 from typing import Literal, TypeAlias
@@ -288,5 +289,16 @@ def as_day(value: object, *, end: bool = False) -> _dt.date:
     >>> as_day("2005", end=True)
     datetime.date(2005, 12, 31)
     """
+    if type(value) is str:
+        return _text_day(value, end)
+    if type(value) is _dt.date:
+        return value
     when = parse_when(value)
+    return when.latest if end else when.earliest
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_day(text: str, end: bool) -> _dt.date:
+    # As-of questions repeat the same few date strings; parsing them once keeps queries fast.
+    when = parse_when(text)
     return when.latest if end else when.earliest

@@ -13,10 +13,12 @@ record (a membership, a partnership stage, a contribution) are small frozen clas
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import ClassVar, Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -362,9 +364,50 @@ class Membership:
         return self.end is None or self.end.latest >= day
 
 
-def _members_on(memberships: tuple[Membership, ...], date: object) -> frozenset[str]:
+class _MembershipIndex:
+    """Who is a member between each pair of dates where membership changes."""
+
+    __slots__ = ("changes", "members")
+
+    def __init__(self, memberships: tuple[Membership, ...]) -> None:
+        changes: set[_dt.date] = set()
+        for m in memberships:
+            if m.start is not None:
+                changes.add(m.start.earliest)
+            if m.end is not None and m.end.latest < _dt.date.max:
+                changes.add(m.end.latest + _dt.timedelta(days=1))
+        self.changes = sorted(changes)
+        self.members = [
+            frozenset(m.member for m in memberships if m.active_on(day))
+            for day in (_dt.date.min, *self.changes)
+        ]
+
+    def on(self, day: _dt.date) -> frozenset[str]:
+        return self.members[bisect.bisect_right(self.changes, day)]
+
+
+_T = TypeVar("_T")
+_derived: dict[tuple[int, str], tuple[weakref.ref[object], object]] = {}
+
+
+def _derived_from(record: object, kind: str, build: Callable[[], _T]) -> _T:
+    """A value computed once from a (frozen) record and kept while the record lives.
+
+    Keyed by identity, not equality: hashing a whole record would cost more than the query.
+    """
+    key = (id(record), kind)
+    entry = _derived.get(key)
+    if entry is not None and entry[0]() is record:
+        return entry[1]  # type: ignore[return-value]
+    value = build()
+    _derived[key] = (weakref.ref(record, lambda _: _derived.pop(key, None)), value)
+    return value
+
+
+def _members_on(record: Actor | Mechanism, date: object) -> frozenset[str]:
     day = as_day(date, end=True)
-    return frozenset(m.member for m in memberships if m.active_on(day))
+    index = _derived_from(record, "members", lambda: _MembershipIndex(record.memberships))
+    return index.on(day)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -401,7 +444,7 @@ class Actor(Record):
         >>> sorted(kd.actors["mekong-countries"].members_on("2019-11-27"))
         ['khm', 'lao', 'mmr', 'tha', 'vnm']
         """
-        return _members_on(self.memberships, date)
+        return _members_on(self, date)
 
     def dated_facts(self) -> Iterator[DatedFact]:
         yield from self._fact(self.established, "established", f"{self.name} established")
@@ -473,7 +516,7 @@ class Mechanism(Record):
         >>> len(kd.mechanisms.lookup("EAS").members_on("2010-06-01"))
         16
         """
-        return _members_on(self.memberships, date)
+        return _members_on(self, date)
 
     def dated_facts(self) -> Iterator[DatedFact]:
         yield from self._fact(self.established, "established", f"{self.name} established")
@@ -530,11 +573,10 @@ class Partnership(Record):
         the first day of that period.
         """
         day = as_day(date, end=True)
-        current = None
-        for stage in self.stages:
-            if stage.start.earliest <= day:
-                current = stage
-        return current
+        starts = _derived_from(self, "starts", lambda: [s.start.earliest for s in self.stages])
+        # Stages are in order (the validator checks it): the last one begun by `day` holds.
+        position = bisect.bisect_right(starts, day)
+        return self.stages[position - 1] if position else None
 
     def dated_facts(self) -> Iterator[DatedFact]:
         for stage in self.stages:
