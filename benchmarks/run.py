@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_records import make  # noqa: E402
+from make_records import make
 
 PY = sys.executable
 rows: list[tuple[str, str, str, str]] = []  # (measure, value, ratio, verdict)
@@ -51,8 +51,14 @@ def per_call(stmt: str, setup: str, number: int) -> float | None:
     return best / number * 1e9
 
 
-def add(measure: str, value: float | None, unit: str, base: float | None = None,
-        target: float | None = None, base_name: str = "") -> None:
+def add(
+    measure: str,
+    value: float | None,
+    unit: str,
+    base: float | None = None,
+    target: float | None = None,
+    base_name: str = "",
+) -> None:
     if value is None:
         rows.append((measure, "n/a", "", "peer not installed: pip install '.[bench]'"))
         return
@@ -81,7 +87,8 @@ def bench_import(runs: int) -> None:
     first_pyc = whole_process("import pycountry; pycountry.countries.get(alpha_3='KOR')", runs)
     first_arf = whole_process("import korea_diplomacy as kd; kd.mechanisms.lookup('ARF')", runs)
     first_status = whole_process(
-        "import korea_diplomacy as kd; kd.partnerships.lookup('ASEAN').status_on('2005-06-01')", runs
+        "import korea_diplomacy as kd; kd.partnerships.lookup('ASEAN').status_on('2005-06-01')",
+        runs,
     )
     add("pycountry import + first get", first_pyc, "ms", bare, None, "bare")
     add("kd import + lookup('ARF')", first_arf, "ms", first_pyc, 1.0, "pycountry first get")
@@ -156,27 +163,59 @@ def bench_scale(sizes: list[int]) -> None:
             results[size] = r
             rate = size / r["t_load"]
             add(f"load {size:,} user records", r["t_load"] * 1000, "ms")
-            rows.append((f"  records per second ({size:,})", f"{rate:,.0f}/s", "",
-                         f"{'pass' if rate >= 250_000 else 'MISS'} (target >= 250,000/s)"))
-            add(f"  vs json.loads of the same file ({size:,})", r["t_load"], "s", r["t_json"], 3.0,
-                "json.loads")
-            add(f"  peak memory ({size:,})", r["peak_load"] / 2**20, "MiB", r["peak_json"] / 2**20,
-                2.0, "json.loads peak")
+            rows.append(
+                (
+                    f"  records per second ({size:,})",
+                    f"{rate:,.0f}/s",
+                    "",
+                    f"{'pass' if rate >= 250_000 else 'MISS'} (target >= 250,000/s)",
+                )
+            )
+            add(
+                f"  vs json.loads of the same file ({size:,})",
+                r["t_load"],
+                "s",
+                r["t_json"],
+                3.0,
+                "json.loads",
+            )
+            add(
+                f"  peak memory ({size:,})",
+                r["peak_load"] / 2**20,
+                "MiB",
+                r["peak_json"] / 2**20,
+                2.0,
+                "json.loads peak",
+            )
             add(f"  filter(since, until) -> {r['hits']} ({size:,})", r["since_until"] * 1e6, "µs")
             add(f"  filter(mechanism, year) ({size:,})", r["by_mech"] * 1e6, "µs")
     if 100_000 in results:
         big = results[100_000]["since_until"] * 1e6
-        rows.append(("filter(since, until), 100k", f"{big:.1f} µs", "",
-                     f"{'pass' if big <= 50 else 'MISS'} (target <= 50 µs)"))
+        rows.append(
+            (
+                "filter(since, until), 100k",
+                f"{big:.1f} µs",
+                "",
+                f"{'pass' if big <= 50 else 'MISS'} (target <= 50 µs)",
+            )
+        )
     if 10_000 in results and 100_000 in results:
         growth = results[100_000]["since_until"] / results[10_000]["since_until"]
-        rows.append(("filter(since, until) growth 10k -> 100k", f"{growth:.2f}x", "",
-                     f"{'pass' if growth <= 1.5 else 'MISS'} (target <= 1.5x)"))
+        rows.append(
+            (
+                "filter(since, until) growth 10k -> 100k",
+                f"{growth:.2f}x",
+                "",
+                f"{'pass' if growth <= 1.5 else 'MISS'} (target <= 1.5x)",
+            )
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="few runs, small sizes: checks it works")
+    parser.add_argument(
+        "--quick", action="store_true", help="few runs, small sizes: checks it works"
+    )
     args = parser.parse_args()
     runs, number = (3, 2_000) if args.quick else (20, 200_000)
     sizes = [1_000] if args.quick else [1_000, 10_000, 100_000]
@@ -185,7 +224,9 @@ def main() -> int:
     bench_calls(number)
     bench_scale(sizes)
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    print(f"korea-diplomacy benchmarks ({'quick' if args.quick else 'full'}; Python {sys.version.split()[0]})")
+    print(
+        f"korea-diplomacy benchmarks ({'quick' if args.quick else 'full'}; Python {sys.version.split()[0]})"
+    )
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3])
     return 0

@@ -13,7 +13,6 @@ dataset is loaded on first use of a collection (or of :func:`load`).
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from .errors import (
     AmbiguousLookupError,
@@ -24,7 +23,12 @@ from .errors import (
     NotFoundError,
 )
 
+# `typing` alone costs more to import than the rest of this module: keep it for type checkers.
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from .collection import Collection
     from .dataset import Dataset
     from .dates import DateRange, PartialDate, parse_when

@@ -13,8 +13,8 @@ The data files write them in the Extended Date/Time Format (EDTF, ISO 8601-2, le
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as _dt
+import functools
 import re
 from typing import Literal, TypeAlias
 
