@@ -224,11 +224,11 @@ def main() -> int:
     bench_calls(number)
     bench_scale(sizes)
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    print(
-        f"korea-diplomacy benchmarks ({'quick' if args.quick else 'full'}; Python {sys.version.split()[0]})"
-    )
+    mode = "quick" if args.quick else "full"
+    print(f"korea-diplomacy benchmarks ({mode}; Python {sys.version.split()[0]})")
     for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3])
+        cells = (cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True))
+        print("  ".join(cells) + "  " + row[3])
     return 0
 
 
