@@ -138,9 +138,8 @@ def structure_collections(
     Raises :class:`~korea_diplomacy.DataError` unless a ``problems`` list is given to fill.
     With ``files``, ``origin`` is a directory and problems name ``origin/<collection>.json``.
     """
-    from .convert import converter, describe_error
+    from .fast import Rejected, structure
 
-    conv = converter()
     own = problems is None
     found: list[str] = [] if problems is None else problems
     out: dict[str, tuple[Record | Source, ...]] = {}
@@ -168,9 +167,10 @@ def structure_collections(
                 found.append(f"{where}: {label}: expected a JSON object, not {type(item).__name__}")
                 continue
             try:
-                record = conv.structure(item, record_type)
-            except Exception as error:  # cattrs wraps every failure; report them all
-                found.extend(f"{where}: {label}: {line}" for line in describe_error(error))
+                record = structure(item, record_type)
+            except Rejected:
+                # Only bad records pay for cattrs, whose errors say what and where.
+                found.extend(f"{where}: {label}: {line}" for line in _explain(item, record_type))
                 continue
             if record.id in seen:
                 found.append(f"{where}: {label}: id: duplicate id within the file")
@@ -181,6 +181,16 @@ def structure_collections(
     if own and found:
         raise DataError(found)
     return out
+
+
+def _explain(item: dict[str, Any], record_type: type) -> list[str]:
+    from .convert import converter, describe_error
+
+    try:
+        converter().structure(item, record_type)
+    except Exception as error:  # cattrs wraps every failure; report them all
+        return describe_error(error)
+    return ["the record could not be read"]  # pragma: no cover - both paths agree (tests)
 
 
 def _label(item: Any, position: int) -> str:
