@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -204,6 +203,8 @@ class Collection(Generic[R]):
         key = normalise(text) if isinstance(text, str) else ""
         if not key:
             return ()
+        import difflib  # only failed lookups need it
+
         index = self._name_index()
         close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
         close += difflib.get_close_matches(text, list(self._by_id), n=5, cutoff=0.6)
@@ -258,6 +259,8 @@ class Collection(Generic[R]):
         end: _dt.date | None = None
         for key, value in criteria.items():
             if key not in CRITERIA:
+                import difflib
+
                 close = difflib.get_close_matches(key, CRITERIA, n=3)
                 raise InvalidCriteriaError(f"unknown criterion {key!r}", close or CRITERIA)
             if value is None:
@@ -371,6 +374,8 @@ def _score(key: str, name: str) -> float:
         return 0.9 + 0.05 * len(key) / len(name)
     if key in name:
         return 0.8 + 0.05 * len(key) / len(name)
+    import difflib
+
     return difflib.SequenceMatcher(None, key, name).ratio() * 0.75
 
 
