@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -172,11 +174,12 @@ class _Checker:
         yield from self.ids()
         for name in RECORD_TYPES:
             for record in self.ds.collection(name):
-                yield from self.citations(name, record)
+                parts = list(_walk(record, ""))  # one walk per record serves every check
+                yield from self.citations(name, record, parts)
                 yield from self.references(name, record)
-                yield from self.dates(name, record)
-                yield from self.claims(name, record)
-                yield from self.amounts(name, record)
+                yield from self.dates(name, record, parts)
+                yield from self.claims(name, record, parts)
+                yield from self.amounts(name, record, parts)
         yield from self.ordinals()
         yield from self.stages()
         yield from self.memberships()
@@ -203,14 +206,16 @@ class _Checker:
 
     # -- provenance --------------------------------------------------------------------------
 
-    def citations(self, name: str, record: Record | Source) -> Iterator[Violation]:
+    def citations(self, name: str, record: Record | Source, parts: _Parts) -> Iterator[Violation]:
         if isinstance(record, Source):
             return
         if not record.citations:
             yield Violation(
                 "citation-present", name, record.id, "citations", "at least one citation"
             )
-        for path, citation in _walk_citations(record):
+        for path, citation in parts:
+            if not isinstance(citation, Citation):
+                continue
             source = self.ds.sources.get(citation.source)
             if source is None:
                 message = f"unknown source {citation.source!r}"
@@ -247,8 +252,9 @@ class _Checker:
 
     # -- dates -------------------------------------------------------------------------------
 
-    def dates(self, name: str, record: Record | Source) -> Iterator[Violation]:
-        for field, value in _walk_dates(record):
+    def dates(self, name: str, record: Record | Source, parts: _Parts) -> Iterator[Violation]:
+        dated = [(p, v) for p, v in parts if isinstance(v, (PartialDate, DateRange))]
+        for field, value in dated:
             if isinstance(value, DateRange) and value.end.latest < value.start.earliest:
                 yield Violation(
                     "span-order", name, record.id, field, "the span ends before it starts"
@@ -264,7 +270,7 @@ class _Checker:
             newest = max(newest, source.as_of.latest) if newest else source.as_of.latest
         if newest is None:
             return
-        for field, value in _walk_dates(record):
+        for field, value in dated:
             if field.startswith(("citations", "planned_date")) or "conflicts" in field:
                 continue
             if value.earliest > newest:
@@ -273,8 +279,8 @@ class _Checker:
 
     # -- claims ------------------------------------------------------------------------------
 
-    def claims(self, name: str, record: Record | Source) -> Iterator[Violation]:
-        for path, value in _walk(record, ""):
+    def claims(self, name: str, record: Record | Source, parts: _Parts) -> Iterator[Violation]:
+        for path, value in parts:
             if isinstance(value, Erratum):
                 if not value.reason.strip():
                     yield Violation("erratum", name, record.id, path, "an erratum needs a reason")
@@ -293,8 +299,8 @@ class _Checker:
                 if not value.reason.strip():
                     yield Violation("conflict", name, record.id, path, "a conflict needs a reason")
 
-    def amounts(self, name: str, record: Record | Source) -> Iterator[Violation]:
-        for path, value in _walk(record, ""):
+    def amounts(self, name: str, record: Record | Source, parts: _Parts) -> Iterator[Violation]:
+        for path, value in parts:
             if isinstance(value, Money):
                 if value.amount < 0:
                     yield Violation("amount", name, record.id, path, "an amount cannot be negative")
@@ -413,20 +419,49 @@ def _rounding(total: Decimal) -> Decimal:
     return Decimal(10) ** zeros / 2
 
 
+_Parts = list[tuple[str, Any]]
+_PLANS: dict[type, tuple[str, ...]] = {}
+_LEAVES = (str, int, bool, Decimal, type(None))
+
+
+def _plan(cls: type) -> tuple[str, ...]:
+    """The fields of an attrs class that can hold records, dates or other attrs values."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = tuple(f.name for f in attrs.fields(cls) if not _only_leaves(hints[f.name]))
+        _PLANS[cls] = plan
+    return plan
+
+
+def _only_leaves(type_: Any) -> bool:
+    if type_ in _LEAVES:
+        return True
+    origin = typing.get_origin(type_)
+    if origin is typing.Literal:
+        return True
+    if origin is tuple or origin in (typing.Union, types.UnionType):
+        return all(_only_leaves(arg) for arg in typing.get_args(type_) if arg is not Ellipsis)
+    return False
+
+
 def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every attrs value and date inside ``value``, with its path (``stages[2].start``)."""
     if isinstance(value, (PartialDate, DateRange)):
         yield path, value
-    elif attrs.has(type(value)):
-        if path:
-            yield path, value
-        for field in attrs.fields(type(value)):
-            child = getattr(value, field.name)
-            yield from _walk(child, f"{path}.{field.name}" if path else field.name)
-    elif isinstance(value, tuple):
-        for n, item in enumerate(value):
-            yield from _walk(item, f"{path}[{n}]")
-    elif path:
+        return
+    if path:
         yield path, value
+    for name in _plan(type(value)):
+        child = getattr(value, name)
+        if child is None:
+            continue
+        where = f"{path}.{name}" if path else name
+        if type(child) is tuple:
+            for n, item in enumerate(child):
+                yield from _walk(item, f"{where}[{n}]")
+        else:
+            yield from _walk(child, where)
 
 
 def _walk_citations(record: Any) -> Iterator[tuple[str, Citation]]:
