@@ -92,7 +92,9 @@ class PartialDate(_Dated):
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check_parts(self.year, self.month, self.day, repr(self))
+        problem = _problem(self.year, self.month, self.day)
+        if problem is not None:
+            raise DateParseError(f"{self.year}-{self.month}-{self.day}", problem)
 
     @property
     def precision(self) -> Precision:
@@ -179,20 +181,29 @@ class DateRange(_Dated):
 When: TypeAlias = PartialDate | DateRange
 
 
-def _check_parts(year: int, month: int | None, day: int | None, text: str) -> None:
-    for part in (year, month, day):
-        if part is not None and (not isinstance(part, int) or isinstance(part, bool)):
-            raise DateParseError(text, "year, month and day must be whole numbers")
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _problem(year: object, month: object, day: object) -> str | None:
+    """What is wrong with these parts, or None. Called for every date, so kept lean."""
+    if type(year) is not int:
+        return "year, month and day must be whole numbers"
     if not 1 <= year <= 9999:
-        raise DateParseError(text, "year must be 1..9999")
+        return "year must be 1..9999"
     if month is None:
-        if day is not None:
-            raise DateParseError(text, "a day needs a month")
-        return
+        return "a day needs a month" if day is not None else None
+    if type(month) is not int:
+        return "year, month and day must be whole numbers"
     if not 1 <= month <= 12:
-        raise DateParseError(text, "month must be 1..12")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise DateParseError(text, f"day must be 1..{calendar.monthrange(year, month)[1]}")
+        return "month must be 1..12"
+    if day is None:
+        return None
+    if type(day) is not int:
+        return "year, month and day must be whole numbers"
+    last = _DAYS_IN_MONTH[month]
+    if month == 2 and calendar.isleap(year):
+        last = 29
+    return None if 1 <= day <= last else f"day must be 1..{last}"
 
 
 def _parse_single(text: str, whole: str) -> PartialDate:
@@ -201,10 +212,12 @@ def _parse_single(text: str, whole: str) -> PartialDate:
         raise DateParseError(
             whole, "expected YYYY, YYYY-MM, YYYY-MM-DD or two of them joined by '/'"
         )
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
-    _check_parts(year, month, day, whole)
-    return PartialDate(year, month, day)
+    year, month, day = match.groups()
+    parts = (int(year), int(month) if month else None, int(day) if day else None)
+    problem = _problem(*parts)
+    if problem is not None:
+        raise DateParseError(whole, problem)
+    return PartialDate(*parts)
 
 
 def parse_edtf(text: str) -> When:
@@ -217,6 +230,12 @@ def parse_edtf(text: str) -> When:
     """
     if not isinstance(text, str):
         raise TypeError(f"an EDTF date must be a str, not {type(text).__name__}")
+    return _parse_edtf(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_edtf(text: str) -> When:
+    # Data files repeat dates; the values are immutable, so each text is read once.
     if "/" in text:
         start, _, end = text.partition("/")
         return DateRange(_parse_single(start, text), _parse_single(end, text))

@@ -149,6 +149,24 @@ _NESTED_REFERENCES: dict[str, tuple[str, ...]] = {
 }
 
 
+_Reference = tuple[str, "str | None", str, "tuple[str, ...] | None"]
+_REFERENCE_PLANS: dict[type, list[_Reference]] = {}
+
+
+def _reference_plan(cls: type) -> list[_Reference]:
+    """(path, holder attribute or None, field, target collections) for every reference."""
+    plan = _REFERENCE_PLANS.get(cls)
+    if plan is None:
+        plan = [(f, None, f, t) for f, t in _REFERENCES.get(cls, {}).items()]
+        names = {field.name for field in attrs.fields(cls)}
+        for path, targets in _NESTED_REFERENCES.items():
+            holder, _, field = path.partition(".")
+            if holder in names:
+                plan.append((path, holder, field, targets))
+        _REFERENCE_PLANS[cls] = plan
+    return plan
+
+
 def validate(dataset: Dataset) -> tuple[Violation, ...]:
     """Every violation of every invariant in ``dataset`` (empty when all hold).
 
@@ -226,29 +244,30 @@ class _Checker:
                 yield Violation("citation-resolves", name, record.id, path, message)
 
     def references(self, name: str, record: Record | Source) -> Iterator[Violation]:
-        for field, targets in _REFERENCES.get(type(record), {}).items():
-            yield from self._check_ids(name, record.id, field, getattr(record, field), targets)
-        for path, targets in _NESTED_REFERENCES.items():
-            holder, _, field = path.partition(".")
-            values = getattr(record, holder, None)
-            if values is None:
-                continue
-            items = values if isinstance(values, tuple) else (values,)
-            for item in items:
-                yield from self._check_ids(name, record.id, path, getattr(item, field), targets)
+        for path, holder, field, targets in _reference_plan(type(record)):
+            if holder is None:
+                values: tuple[Any, ...] = (getattr(record, field),)
+            else:
+                nested = getattr(record, holder)
+                if nested is None:
+                    continue
+                items = nested if type(nested) is tuple else (nested,)
+                values = tuple(getattr(item, field) for item in items)
+            for value in values:
+                for target in value if type(value) is tuple else (value,):
+                    if target is None:
+                        continue
+                    owner = self.owner.get(target)
+                    if owner is None or (targets is not None and owner not in targets):
+                        yield self._dangling(name, record.id, path, target, targets)
 
-    def _check_ids(
-        self, name: str, record_id: str, field: str, value: object, targets: tuple[str, ...] | None
-    ) -> Iterator[Violation]:
-        values = value if isinstance(value, tuple) else (value,)
-        for target in values:
-            if target is None:
-                continue
-            owner = self.owner.get(str(target))
-            if owner is None or (targets is not None and owner not in targets):
-                expected = "any record" if targets is None else " or ".join(targets)
-                message = f"{target!r} is not an id in {expected}"
-                yield Violation("reference-resolves", name, record_id, field, message)
+    @staticmethod
+    def _dangling(
+        name: str, record_id: str, field: str, target: object, targets: tuple[str, ...] | None
+    ) -> Violation:
+        expected = "any record" if targets is None else " or ".join(targets)
+        message = f"{target!r} is not an id in {expected}"
+        return Violation("reference-resolves", name, record_id, field, message)
 
     # -- dates -------------------------------------------------------------------------------
 
