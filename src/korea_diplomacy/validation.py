@@ -441,6 +441,7 @@ def _rounding(total: Decimal) -> Decimal:
 _Parts = list[tuple[str, Any]]
 _PLANS: dict[type, tuple[str, ...]] = {}
 _LEAVES = (str, int, bool, Decimal, type(None))
+_FLAT = frozenset((PartialDate, DateRange, Citation))
 
 
 def _plan(cls: type) -> tuple[str, ...]:
@@ -466,9 +467,6 @@ def _only_leaves(type_: Any) -> bool:
 
 def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     """Every attrs value and date inside ``value``, with its path (``stages[2].start``)."""
-    if isinstance(value, (PartialDate, DateRange)):
-        yield path, value
-        return
     if path:
         yield path, value
     for name in _plan(type(value)):
@@ -476,11 +474,15 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
         if child is None:
             continue
         where = f"{path}.{name}" if path else name
-        if type(child) is tuple:
-            for n, item in enumerate(child):
-                yield from _walk(item, f"{where}[{n}]")
-        else:
-            yield from _walk(child, where)
+        for sub, item in (
+            ((f"{where}[{n}]", c) for n, c in enumerate(child))
+            if type(child) is tuple
+            else ((where, child),)
+        ):
+            if type(item) in _FLAT:
+                yield sub, item  # dates and citations hold nothing further: no recursion
+            else:
+                yield from _walk(item, sub)
 
 
 def _walk_citations(record: Any) -> Iterator[tuple[str, Citation]]:
