@@ -27,7 +27,8 @@ __all__ = ["DateRange", "PartialDate", "Precision", "When", "as_day", "parse_edt
 Precision: TypeAlias = Literal["year", "month", "day"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_EDTF_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would also read "２０１９", which is not EDTF.
+_EDTF_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class _Dated:
@@ -94,6 +95,11 @@ class PartialDate(_Dated):
     def __attrs_post_init__(self) -> None:
         problem = _problem(self.year, self.month, self.day)
         if problem is not None:
+            for part in (self.year, self.month, self.day):
+                if part is not None and type(part) is not int:
+                    raise TypeError(
+                        f"year, month and day must be int, not {type(part).__name__} {part!r:.40}"
+                    )
             raise DateParseError(f"{self.year}-{self.month}-{self.day}", problem)
 
     @property
@@ -147,7 +153,12 @@ class DateRange(_Dated):
     end: PartialDate
 
     def __attrs_post_init__(self) -> None:
-        if self.end.earliest < self.start.earliest or self.end.latest < self.start.latest:
+        for end in (self.start, self.end):
+            if type(end) is not PartialDate:
+                raise TypeError(f"a span's ends must be PartialDate, not {type(end).__name__}")
+        # Ordered when it can begin no later than it ends: "2010/2010-05" and "2010-05/2010"
+        # are spans (within 2010), as EDTF reads them; "2010-05-10/2010-05-01" is not.
+        if self.end.latest < self.start.earliest:
             raise DateParseError(str(self), "the span ends before it starts")
 
     @property
