@@ -54,9 +54,12 @@ from korea_diplomacy.model import (
 
 # --------------------------------------------------------------------------- leaves
 
-IDS = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+IDS = st.lists(st.text(_ALNUM, min_size=1, max_size=5), min_size=1, max_size=3).map("-".join)
+"""Well-formed ids: lowercase kebab-case."""
 TEXT = st.text(max_size=12)
-NAMES = st.text(min_size=1, max_size=12)
+NAMES = st.text(max_size=10).map(lambda text: text if text.strip() else f"n{text}")
+"""Any text that is not blank."""
 CURRENCIES = st.sampled_from(("USD", "KRW", "EUR", "JPY"))
 AMOUNTS = st.decimals(
     min_value=0, max_value=10**12, allow_nan=False, allow_infinity=False, places=2
@@ -162,44 +165,92 @@ FIRST_YEAR, LAST_YEAR = 1950, 2025
 """Every generated fact falls in these years; every dated source is later."""
 
 
-class _Ids:
-    """Fresh, well-formed, unique ids: a drawn stem and a counter."""
+_YEAR = st.integers(FIRST_YEAR, LAST_YEAR)
+_LATER_YEAR = st.integers(LAST_YEAR + 1, 2100)
+_DAY_OF_YEAR = st.integers(0, 365)
+_INDEX = st.integers(0, 255)
+_FLAG = st.booleans()
+_STEM = st.text(_ALNUM, min_size=1, max_size=4)
+
+
+class _Maker:
+    """Draws for one dataset, from strategies built once (building them per draw is slow)."""
 
     def __init__(self, draw: Any) -> None:
         self.draw = draw
-        self.count = 0
+        self.ids = 0
+        self.pairs: list[tuple[str, str]] = []
 
-    def __call__(self) -> str:
-        self.count += 1
-        return f"{self.draw(IDS)}-{self.count}"
+    def new_id(self) -> str:
+        """A fresh, well-formed, unique id: a drawn stem and a counter."""
+        self.ids += 1
+        return f"{self.draw(_STEM)}-{self.ids}"
 
+    def flag(self) -> bool:
+        return bool(self.draw(_FLAG))
 
-def _years(draw: Any, count: int) -> list[int]:
-    """``count`` distinct years in increasing order."""
-    years = st.lists(
-        st.integers(FIRST_YEAR, LAST_YEAR), min_size=count, max_size=count, unique=True
-    )
-    return sorted(draw(years))
+    def count(self, low: int, high: int) -> int:
+        return int(self.draw(st.integers(low, high)))
 
+    def name(self) -> str:
+        return str(self.draw(NAMES))
 
-def _in_year(draw: Any, year: int) -> PartialDate:
-    day = draw(st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    return _partial(day, draw(PRECISIONS))
+    def choose(self, items: Any) -> Any:
+        return items[self.draw(_INDEX) % len(items)]
 
+    def maybe(self, items: list[str]) -> str | None:
+        return self.choose(items) if items and self.flag() else None
 
-def _when_in_year(draw: Any, year: int) -> PartialDate | DateRange:
-    days = st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
-    return draw(st.one_of(partial_dates(days), date_ranges(days)))
+    def some(self, items: list[str], most: int = 2) -> tuple[str, ...]:
+        if not items:
+            return ()
+        return tuple(dict.fromkeys(self.choose(items) for _ in range(self.count(0, most))))
 
+    def years(self, count: int) -> list[int]:
+        """``count`` distinct years in increasing order."""
+        return sorted(self.draw(st.lists(_YEAR, min_size=count, max_size=count, unique=True)))
 
-def _some(draw: Any, items: list[str], most: int = 2) -> tuple[str, ...]:
-    if not items:
-        return ()
-    return tuple(draw(st.lists(st.sampled_from(items), max_size=most, unique=True)))
+    def in_year(self, year: int) -> PartialDate:
+        last = dt.date(year, 12, 31).timetuple().tm_yday - 1
+        day = dt.date(year, 1, 1) + dt.timedelta(days=min(self.draw(_DAY_OF_YEAR), last))
+        return _partial(day, self.draw(PRECISIONS))
 
+    def when_in_year(self, year: int) -> PartialDate | DateRange:
+        if self.flag():
+            return self.in_year(year)
+        first, second = sorted((self.in_year(year), self.in_year(year)), key=lambda d: d.earliest)
+        return DateRange(first, second)
 
-def _maybe(draw: Any, items: list[str]) -> str | None:
-    return draw(st.none() | st.sampled_from(items)) if items else None
+    def when(self) -> PartialDate | DateRange | None:
+        return self.when_in_year(self.draw(_YEAR)) if self.flag() else None
+
+    def cites(self) -> tuple[Citation, ...]:
+        chosen = dict.fromkeys(self.choose(self.pairs) for _ in range(self.count(1, 2)))
+        return tuple(Citation(*pair) for pair in chosen)
+
+    def memberships(self, candidates: list[str]) -> tuple[Membership, ...]:
+        # Each member's spans follow one another in strictly later years: never overlapping.
+        out = []
+        for member in dict.fromkeys(self.choose(candidates) for _ in range(self.count(1, 3))):
+            spans = self.count(1, 2)
+            years = self.years(2 * spans)
+            for n in range(spans):
+                start: PartialDate | None = self.in_year(years[2 * n])
+                end: PartialDate | None = self.in_year(years[2 * n + 1])
+                if n == 0 and self.flag():
+                    start = None
+                if n == spans - 1 and self.flag():
+                    end = None
+                out.append(
+                    Membership(
+                        member=member,
+                        citations=self.cites(),
+                        start=start,
+                        end=end,
+                        role=self.choose(("member", "participant", "observer")),
+                    )
+                )
+        return tuple(out)
 
 
 def _quantity(value: int | Decimal, unit: str = "countries") -> Quantity:
@@ -209,117 +260,91 @@ def _quantity(value: int | Decimal, unit: str = "countries") -> Quantity:
 @st.composite
 def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
     """The records of a small valid dataset, by collection."""
-    new_id = _Ids(draw)
+    make = _Maker(draw)
+    new_id, name, cites, choose, maybe, some = (
+        make.new_id,
+        make.name,
+        make.cites,
+        make.choose,
+        make.maybe,
+        make.some,
+    )
 
     # Sources: the first is dated after every fact; a second may have no date.
     sources = []
-    for n in range(draw(st.integers(1, 2))):
+    for n in range(make.count(1, 2)):
         as_of = (
-            _in_year(draw, draw(st.integers(LAST_YEAR + 1, 2100)))
+            make.in_year(draw(_LATER_YEAR))
             if n == 0
-            else draw(st.none() | st.builds(PartialDate, st.integers(LAST_YEAR + 1, 2100)))
+            else (PartialDate(draw(_LATER_YEAR)) if make.flag() else None)
         )
-        sections = tuple(Section(new_id(), draw(NAMES)) for _ in range(draw(st.integers(1, 3))))
+        sections = tuple(Section(new_id(), name()) for _ in range(make.count(1, 3)))
         sources.append(
             Source(
                 id=new_id(),
-                name=draw(NAMES),
-                publisher=draw(NAMES),
-                kind=draw(st.sampled_from(("web-page", "press-release", "reference"))),
+                name=name(),
+                publisher=name(),
+                kind=choose(("web-page", "press-release", "reference")),
                 language="en",
                 as_of=as_of,
                 sections=sections,
             )
         )
-    pairs = [(s.id, section.id) for s in sources for section in s.sections]
-    cite_one = st.sampled_from(pairs).map(lambda pair: Citation(*pair))
-
-    def cites() -> tuple[Citation, ...]:
-        return tuple(draw(st.lists(cite_one, min_size=1, max_size=2, unique=True)))
-
-    def memberships(candidates: list[str]) -> tuple[Membership, ...]:
-        # Each member's spans follow one another in strictly later years: never overlapping.
-        out = []
-        members = draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=3, unique=True))
-        for member in members:
-            spans = draw(st.integers(1, 2))
-            years = _years(draw, 2 * spans)
-            for n in range(spans):
-                start = _in_year(draw, years[2 * n])
-                end = _in_year(draw, years[2 * n + 1])
-                if n == 0 and draw(st.booleans()):
-                    start = None
-                if n == spans - 1 and draw(st.booleans()):
-                    end = None
-                role = draw(st.sampled_from(("member", "participant", "observer")))
-                out.append(
-                    Membership(member=member, citations=cites(), start=start, end=end, role=role)
-                )
-        return tuple(out)
+    make.pairs = [(s.id, section.id) for s in sources for section in s.sections]
 
     # Ids of records that others refer to are drawn first, so references can point anywhere.
-    meeting_count = draw(st.integers(2, 5))
-    document_ids = [new_id() for _ in range(draw(st.integers(1, 3)))]
-    mechanism_ids = [new_id() for _ in range(draw(st.integers(2, 3)))]
-    meeting_ids = [new_id() for _ in range(meeting_count)]
+    document_ids = [new_id() for _ in range(make.count(1, 3))]
+    mechanism_ids = [new_id() for _ in range(make.count(2, 3))]
+    meeting_ids = [new_id() for _ in range(make.count(2, 5))]
 
     actors: list[Actor] = []
-    for n in range(draw(st.integers(3, 6))):
-        kind = "grouping" if n == 0 else draw(st.sampled_from(("country", "organisation")))
+    for n in range(make.count(3, 6)):
         earlier = [a.id for a in actors]
         countries = [a.id for a in actors if a.kind == "country"]
-        actor_id = new_id()
         actors.append(
             Actor(
-                id=actor_id,
-                name=draw(NAMES),
+                id=new_id(),
+                name=name(),
                 citations=cites(),
-                kind=kind,
-                parent=_maybe(draw, earlier),
-                country=_maybe(draw, countries),
-                established=draw(st.none() | st.builds(PartialDate, st.integers(1900, 1949))),
+                kind="grouping" if n == 0 else choose(("country", "organisation")),
+                parent=maybe(earlier),
+                country=maybe(countries),
+                established=PartialDate(make.count(1900, 1949)) if make.flag() else None,
             )
         )
     actor_ids = [a.id for a in actors]
     # The grouping's members are the other actors.
-    group = attrs.evolve(actors[0], memberships=memberships(actor_ids[1:]))
+    group = attrs.evolve(actors[0], memberships=make.memberships(actor_ids[1:]))
     actors[0] = group
 
     mechanisms: list[Mechanism] = []
     for n, mechanism_id in enumerate(mechanism_ids):
         roles = tuple(
-            Role(
-                actor=draw(st.sampled_from(actor_ids)),
-                role=draw(NAMES),
-                citations=cites(),
-                period=draw(
-                    st.none() | whens(st.dates(dt.date(1950, 1, 1), dt.date(2025, 12, 31)))
-                ),
-            )
-            for _ in range(draw(st.integers(0, 1)))
+            Role(actor=choose(actor_ids), role=name(), citations=cites(), period=make.when())
+            for _ in range(make.count(0, 1))
         )
         mechanisms.append(
             Mechanism(
                 id=mechanism_id,
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                kind=draw(st.sampled_from(("summit", "forum", "ministerial-meeting"))),
-                level="leaders" if n == 0 else draw(st.sampled_from(("leaders", "ministers"))),
-                parent=_maybe(draw, mechanism_ids[:n]),
-                organiser=_maybe(draw, actor_ids),
-                counterparts=_some(draw, actor_ids),
-                established=draw(st.none() | st.builds(PartialDate, st.integers(1900, 1949))),
-                established_by=_maybe(draw, document_ids),
-                memberships=memberships(actor_ids) if n == 0 or draw(st.booleans()) else (),
+                kind=choose(("summit", "forum", "ministerial-meeting")),
+                level="leaders" if n == 0 else choose(("leaders", "ministers")),
+                parent=maybe(mechanism_ids[:n]),
+                organiser=maybe(actor_ids),
+                counterparts=some(actor_ids),
+                established=PartialDate(make.count(1900, 1949)) if make.flag() else None,
+                established_by=maybe(document_ids),
+                memberships=make.memberships(actor_ids) if n == 0 or make.flag() else (),
                 roles=roles,
             )
         )
 
-    # Meetings: the first mechanism has a numbered series of at least two; the rest are
-    # numbered in date order or not numbered at all.
+    # Meetings: the first mechanism has a numbered series of at least two, numbered in date
+    # order; the other meetings are not numbered.
     meetings: list[Meeting] = []
-    numbered = draw(st.integers(2, meeting_count))
-    years = _years(draw, numbered)
+    numbered = make.count(2, len(meeting_ids))
+    years = make.years(numbered)
     ordinals = sorted(
         draw(st.lists(st.integers(1, 40), min_size=numbered, max_size=numbered, unique=True))
     )
@@ -327,63 +352,60 @@ def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
         if n < numbered:
             mechanism, ordinal, year = mechanism_ids[0], ordinals[n], years[n]
         else:
-            mechanism = draw(st.sampled_from(mechanism_ids[1:]))
-            ordinal, year = None, draw(st.integers(FIRST_YEAR, LAST_YEAR))
-        date = _when_in_year(draw, year)
+            mechanism, ordinal, year = choose(mechanism_ids[1:]), None, draw(_YEAR)
         sessions = tuple(
             Session(
-                title=draw(NAMES),
-                kind=draw(st.sampled_from(("plenary", "lecture", "visit"))),
+                title=name(),
+                kind=choose(("plenary", "lecture", "visit")),
                 citations=cites(),
-                date=draw(st.none() | st.just(_in_year(draw, year))),
-                actors=_some(draw, actor_ids),
+                date=make.in_year(year) if make.flag() else None,
+                actors=some(actor_ids),
             )
-            for _ in range(draw(st.integers(0, 1)))
+            for _ in range(make.count(0, 1))
         )
         delegates = tuple(
-            Delegate(actor=draw(st.sampled_from(actor_ids)), person=draw(NAMES), citations=cites())
-            for _ in range(draw(st.integers(0, 1)))
+            Delegate(actor=choose(actor_ids), person=name(), citations=cites())
+            for _ in range(make.count(0, 1))
         )
         meetings.append(
             Meeting(
                 id=meeting_id,
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
                 mechanism=mechanism,
                 ordinal=ordinal,
-                date=date,
-                status=draw(st.sampled_from(("held", "held", "cancelled", "planned"))),
-                city=draw(st.none() | NAMES),
-                country=_maybe(draw, actor_ids),
-                chairs=_some(draw, actor_ids),
-                participants=_some(draw, actor_ids, 3),
+                date=make.when_in_year(year),
+                status=choose(("held", "held", "cancelled", "planned")),
+                city=name() if make.flag() else None,
+                country=maybe(actor_ids),
+                chairs=some(actor_ids),
+                participants=some(actor_ids, 3),
                 heads_of_delegation=delegates,
                 sessions=sessions,
-                documents=_some(draw, document_ids),
-                held_with=_maybe(draw, [m for m in meeting_ids if m != meeting_id]),
-                attendance=draw(st.none() | st.builds(_quantity, st.integers(0, 500))),
+                documents=some(document_ids),
+                held_with=maybe([m for m in meeting_ids if m != meeting_id]),
+                attendance=_quantity(make.count(0, 500)) if make.flag() else None,
             )
         )
 
     partnerships = []
-    for n in range(draw(st.integers(1, 2))):
-        count = draw(st.integers(2 if n == 0 else 1, 3))
+    for n in range(make.count(1, 2)):
         stages = tuple(
             Stage(
-                name=draw(NAMES),
-                start=_in_year(draw, year),
+                name=name(),
+                start=make.in_year(year),
                 citations=cites(),
-                made_at=_maybe(draw, meeting_ids),
-                made_by=_maybe(draw, document_ids),
+                made_at=maybe(meeting_ids),
+                made_by=maybe(document_ids),
             )
-            for year in _years(draw, count)
+            for year in make.years(make.count(2 if n == 0 else 1, 3))
         )
         partnerships.append(
             Partnership(
                 id=new_id(),
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                counterpart=draw(st.sampled_from(actor_ids)),
+                counterpart=choose(actor_ids),
                 stages=stages,
             )
         )
@@ -391,106 +413,108 @@ def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
     documents = []
     for n, document_id in enumerate(document_ids):
         adopted, signed, in_force = (
-            draw(st.none() | st.just(_in_year(draw, year))) for year in _years(draw, 3)
+            make.in_year(year) if make.flag() else None for year in make.years(3)
         )
+        covers = None
+        if make.flag():  # a plan's period, which may run past the sources
+            first, last = sorted(
+                draw(st.lists(st.integers(FIRST_YEAR, 2099), min_size=2, max_size=2))
+            )
+            covers = DateRange(PartialDate(first), PartialDate(last))
         documents.append(
             Document(
                 id=document_id,
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                kind=draw(st.sampled_from(("declaration", "agreement", "plan-of-action"))),
+                kind=choose(("declaration", "agreement", "plan-of-action")),
                 adopted=adopted,
                 signed=signed,
                 entered_into_force=in_force,
-                adopted_at=_maybe(draw, meeting_ids),
-                parties=_some(draw, actor_ids),
-                covers=draw(
-                    st.none() | date_ranges(st.dates(dt.date(1950, 1, 1), dt.date(2099, 12, 31)))
-                ),
-                implements=_maybe(draw, document_ids[:n]),
-                amends=_maybe(draw, document_ids[:n]),
-                not_in_force_for=_some(draw, actor_ids, 1),
+                adopted_at=maybe(meeting_ids),
+                parties=some(actor_ids),
+                covers=covers,
+                implements=maybe(document_ids[:n]),
+                amends=maybe(document_ids[:n]),
+                not_in_force_for=some(actor_ids, 1),
             )
         )
 
     funds = []
-    for _ in range(draw(st.integers(1, 2))):
+    for _ in range(make.count(1, 2)):
         contributions = []
-        for _ in range(draw(st.integers(1, 2))):
-            kind = draw(st.sampled_from(("annual", "cumulative")))
-            amount = Money(draw(AMOUNTS), draw(CURRENCIES))
-            year = draw(st.integers(FIRST_YEAR, LAST_YEAR))
+        for _ in range(make.count(1, 2)):
+            kind = choose(("annual", "cumulative"))
+            year = draw(_YEAR)
             contributions.append(
                 Contribution(
                     kind=kind,
-                    amount=amount,
+                    amount=Money(draw(AMOUNTS), draw(CURRENCIES)),
                     citations=cites(),
-                    contributor=draw(st.sampled_from(actor_ids)),
-                    period=_when_in_year(draw, year) if kind == "annual" else None,
-                    as_of=_in_year(draw, year) if kind == "cumulative" else None,
+                    contributor=choose(actor_ids),
+                    period=make.when_in_year(year) if kind == "annual" else None,
+                    as_of=make.in_year(year) if kind == "cumulative" else None,
                 )
             )
         funds.append(
             Fund(
                 id=new_id(),
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                established=draw(st.none() | st.builds(PartialDate, st.integers(1900, 1949))),
-                established_at=_maybe(draw, meeting_ids),
-                mechanism=_maybe(draw, mechanism_ids),
-                beneficiaries=_some(draw, actor_ids),
+                established=PartialDate(make.count(1900, 1949)) if make.flag() else None,
+                established_at=maybe(meeting_ids),
+                mechanism=maybe(mechanism_ids),
+                beneficiaries=some(actor_ids),
                 contributions=tuple(contributions),
-                governing_documents=_some(draw, document_ids),
+                governing_documents=some(document_ids),
             )
         )
     fund_ids = [f.id for f in funds]
 
     policies: list[Policy] = []
-    for _ in range(draw(st.integers(0, 2))):
+    for _ in range(make.count(0, 2)):
+        announced = make.when()
         policies.append(
             Policy(
                 id=new_id(),
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                kind=draw(st.sampled_from(("policy", "strategy", "initiative"))),
-                announced=draw(
-                    st.none() | partial_dates(st.dates(dt.date(1950, 1, 1), dt.date(2025, 12, 31)))
-                ),
-                announced_by=_maybe(draw, actor_ids),
-                announced_at=_maybe(draw, meeting_ids),
-                government=_maybe(draw, actor_ids),
-                succeeds=_maybe(draw, [p.id for p in policies]),
-                related=_some(draw, actor_ids + mechanism_ids),
+                kind=choose(("policy", "strategy", "initiative")),
+                announced=announced,
+                announced_by=maybe(actor_ids),
+                announced_at=maybe(meeting_ids),
+                government=maybe(actor_ids),
+                succeeds=maybe([p.id for p in policies]),
+                related=some(actor_ids + mechanism_ids),
             )
         )
 
     programmes = []
-    for _ in range(draw(st.integers(1, 2))):
-        started, ended = (draw(st.none() | st.just(_in_year(draw, y))) for y in _years(draw, 2))
+    for _ in range(make.count(1, 2)):
+        started, ended = (make.in_year(y) if make.flag() else None for y in make.years(2))
         programmes.append(
             Programme(
                 id=new_id(),
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                kind=draw(st.sampled_from(("programme", "project", "exchange"))),
+                kind=choose(("programme", "project", "exchange")),
                 started=started,
                 ended=ended,
-                organisers=_some(draw, actor_ids),
-                partners=_some(draw, actor_ids),
-                mechanism=_maybe(draw, mechanism_ids),
-                fund=_maybe(draw, fund_ids),
+                organisers=some(actor_ids),
+                partners=some(actor_ids),
+                mechanism=maybe(mechanism_ids),
+                fund=maybe(fund_ids),
             )
         )
 
     # Figures: a stated member count that matches the listing, a total with its parts, and
     # a few others.
     figures = []
-    counted = draw(st.sampled_from([group, mechanisms[0]]))
-    on = _in_year(draw, draw(st.integers(FIRST_YEAR, LAST_YEAR)))
+    counted = choose([group, mechanisms[0]])
+    on = make.in_year(draw(_YEAR))
     figures.append(
         Figure(
             id=new_id(),
-            name=draw(NAMES),
+            name=name(),
             citations=cites(),
             subject=counted.id,
             metric="member-count",
@@ -499,14 +523,14 @@ def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
         )
     )
     parts = draw(st.lists(st.integers(0, 10**9), min_size=2, max_size=3))
-    unit = draw(st.sampled_from(("visitors", "projects")))
+    unit = choose(("visitors", "projects"))
     total_id = new_id()
     figures.append(
         Figure(
             id=total_id,
-            name=draw(NAMES),
+            name=name(),
             citations=cites(),
-            subject=draw(st.sampled_from(actor_ids)),
+            subject=choose(actor_ids),
             metric=unit,
             value=Quantity(Decimal(sum(parts)), unit),
         )
@@ -515,32 +539,30 @@ def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
         figures.append(
             Figure(
                 id=new_id(),
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                subject=draw(st.sampled_from(actor_ids)),
+                subject=choose(actor_ids),
                 metric=unit,
                 value=Quantity(Decimal(part), unit),
                 part_of=total_id,
             )
         )
-    for _ in range(draw(st.integers(0, 2))):
-        direction = draw(
-            st.none() | st.builds(Direction, st.sampled_from(actor_ids), st.sampled_from(actor_ids))
+    for _ in range(make.count(0, 2)):
+        direction = Direction(choose(actor_ids), choose(actor_ids)) if make.flag() else None
+        value: Money | Quantity = (
+            Money(draw(AMOUNTS), draw(CURRENCIES))
+            if make.flag()
+            else _quantity(make.count(0, 10**6), "projects")
         )
         figures.append(
             Figure(
                 id=new_id(),
-                name=draw(NAMES),
+                name=name(),
                 citations=cites(),
-                subject=draw(st.sampled_from(actor_ids + mechanism_ids)),
-                metric=draw(st.sampled_from(("trade-volume", "oda", "investment"))),
-                value=draw(
-                    st.builds(Money, AMOUNTS, CURRENCIES)
-                    | st.builds(_quantity, st.integers(0, 10**6))
-                ),
-                period=draw(
-                    st.none() | whens(st.dates(dt.date(1950, 1, 1), dt.date(2025, 12, 31)))
-                ),
+                subject=choose(actor_ids + mechanism_ids),
+                metric=choose(("trade-volume", "oda", "investment")),
+                value=value,
+                period=make.when(),
                 direction=direction,
             )
         )
@@ -548,39 +570,37 @@ def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
     events = [
         Event(
             id=new_id(),
-            name=draw(NAMES),
+            name=name(),
             citations=cites(),
-            kind=draw(st.sampled_from(("proposal", "announcement", "decision"))),
-            date=draw(st.none() | whens(st.dates(dt.date(1950, 1, 1), dt.date(2025, 12, 31)))),
-            actors=_some(draw, actor_ids),
-            at=_maybe(draw, meeting_ids),
-            related=_some(draw, meeting_ids + document_ids),
+            kind=choose(("proposal", "announcement", "decision")),
+            date=make.when(),
+            actors=some(actor_ids),
+            at=maybe(meeting_ids),
+            related=some(meeting_ids + document_ids),
         )
-        for _ in range(draw(st.integers(0, 2)))
+        for _ in range(make.count(0, 2))
     ]
 
     # Provenance: an erratum, a conflict whose preferred claim is the value kept, an inference.
-    target = draw(st.integers(1, len(actors) - 1))
+    target = make.count(1, len(actors) - 1)
     actor = actors[target]
-    printed = draw(NAMES.filter(lambda text: text != actor.name))
+    printed = actor.name + name()
     erratum = Erratum(
         field="name",
         printed=printed,
         corrected=actor.name,
-        reason=draw(NAMES.filter(str.strip)),
-        citation=draw(cite_one),
+        reason=name(),
+        citation=Citation(*choose(make.pairs)),
     )
     conflict = Conflict(
         field="name",
         claims=(
             Claim(value=actor.name, citations=cites(), preferred=True),
-            Claim(value=printed, citations=cites() if draw(st.booleans()) else ()),
+            Claim(value=printed, citations=cites() if make.flag() else ()),
         ),
-        reason=draw(NAMES.filter(str.strip)),
+        reason=name(),
     )
-    inference = Inference(
-        field="country", value=draw(NAMES), reasoning=draw(NAMES.filter(str.strip))
-    )
+    inference = Inference(field="country", value=name(), reasoning=name())
     actors[target] = attrs.evolve(
         actor, errata=(erratum,), conflicts=(conflict,), inferences=(inference,)
     )
