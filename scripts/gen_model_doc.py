@@ -17,6 +17,7 @@ import attrs
 from _docgen import write_or_check
 
 from korea_diplomacy import model
+from korea_diplomacy.field_docs import describe
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data-model.md"
 VALUES = (
@@ -56,14 +57,15 @@ def _section(cls: type, skip: tuple[str, ...] = ()) -> list[str]:
         "",
         summary,
         "",
-        "| field | type | default |",
-        "|---|---|---|",
+        "| field | type | default | meaning |",
+        "|---|---|---|---|",
     ]
     for field in attrs.fields(cls):
         if field.name in skip:
             continue
         default = "required" if field.default is attrs.NOTHING else f"`{field.default!r}`"
-        lines.append(f"| `{field.name}` | `{_type(hints[field.name])}` | {default} |")
+        meaning = describe(cls, field.name).replace("|", "\\|")
+        lines.append(f"| `{field.name}` | `{_type(hints[field.name])}` | {default} | {meaning} |")
     return [*lines, ""]
 
 
@@ -78,6 +80,10 @@ def render() -> str:
         "`PartialDate` or `DateRange`, written as an EDTF string (`2019`, `2019-11`, `2019-11-25`,",
         "`2019-11-25/2019-11-26`). Amounts are decimal strings. Ids are lowercase kebab-case and",
         "unique across all collections.",
+        "",
+        "`kd.json_schema()` (the file `korea_diplomacy/schema.json`) is the JSON Schema of this",
+        "format, with the same descriptions. In tables (`kd.to_records`, `kd.to_frame`, the CSV",
+        "export) nested values are flattened: see [Query recipes](recipes.md#tables-and-pandas).",
         "",
         "## Records (one collection each)",
         "",

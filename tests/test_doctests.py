@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import korea_diplomacy
+from optional_deps import need
 
 MODULES = sorted(
     name
@@ -18,14 +19,34 @@ MODULES = sorted(
 
 @pytest.mark.parametrize("name", ["korea_diplomacy", *MODULES])
 def test_docstring_examples(name):
+    for needed in NEEDS.get(name, ()):
+        need(needed)
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
 
 
-def test_docs_examples():
-    index = Path(__file__).resolve().parents[1] / "docs" / "index.md"
-    result = doctest.testfile(str(index), module_relative=False, optionflags=doctest.ELLIPSIS)
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+# What each page's (or module's) examples need beyond the package itself.
+NEEDS = {
+    "recipes.md": ("pandas", "matplotlib"),
+    "korea_diplomacy.tables": ("pandas",),
+    "korea_diplomacy.plot": ("matplotlib",),
+}
+
+
+@pytest.mark.parametrize(
+    "page", sorted(p.name for p in DOCS.glob("*.md") if ">>>" in p.read_text())
+)
+def test_docs_examples(page, tmp_path, monkeypatch):
+    for module in NEEDS.get(page, ()):
+        need(module)
+    monkeypatch.chdir(tmp_path)  # examples that save a file save it here
+    result = doctest.testfile(
+        str(DOCS / page),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+    )
     assert result.failed == 0 and result.attempted > 0
 
 

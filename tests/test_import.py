@@ -17,7 +17,7 @@ def test_import_loads_no_data_and_no_heavy_modules():
     out = _run(
         "import sys, korea_diplomacy\n"
         "import korea_diplomacy.loading as l\n"
-        "heavy = ('cattrs', 'dateutil', 'importlib.metadata')\n"
+        "heavy = ('cattrs', 'dateutil', 'importlib.metadata', 'pandas', 'matplotlib', 'numpy')\n"
         "print(sorted(m for m in heavy if m in sys.modules), l._bundled)"
     )
     assert out == "[] None"

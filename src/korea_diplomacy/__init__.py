@@ -20,6 +20,7 @@ from .errors import (
     DateParseError,
     InvalidCriteriaError,
     KoreaDiplomacyError,
+    MissingExtraError,
     NotFoundError,
 )
 
@@ -29,7 +30,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from . import plot
     from .collection import Collection
+    from .datapackage import export
     from .dataset import Dataset
     from .dates import DateRange, PartialDate, parse_when
     from .loading import load
@@ -48,6 +51,8 @@ if TYPE_CHECKING:
         Quantity,
         Source,
     )
+    from .schema import json_schema
+    from .tables import to_frame, to_records
     from .validation import Violation, validate
 
     sources: Collection[Source]
@@ -79,6 +84,7 @@ __all__ = [
     "KoreaDiplomacyError",
     "Mechanism",
     "Meeting",
+    "MissingExtraError",
     "Money",
     "NotFoundError",
     "PartialDate",
@@ -93,18 +99,23 @@ __all__ = [
     "data_digest",
     "documents",
     "events",
+    "export",
     "figures",
     "funds",
+    "json_schema",
     "load",
     "mechanisms",
     "meetings",
     "parse_when",
     "partnerships",
+    "plot",
     "policies",
     "programmes",
     "sources",
     "summits",
     "timeline",
+    "to_frame",
+    "to_records",
     "validate",
 ]
 
@@ -116,6 +127,10 @@ _LAZY = {
     "PartialDate": "dates",
     "parse_when": "dates",
     "load": "loading",
+    "export": "datapackage",
+    "json_schema": "schema",
+    "to_frame": "tables",
+    "to_records": "tables",
     "Violation": "validation",
     "validate": "validation",
     **{
@@ -188,6 +203,8 @@ def __getattr__(name: str) -> Any:
             return version("korea-diplomacy")
         except PackageNotFoundError:  # running from a source tree that was never installed
             return "0+unknown"
+    if name == "plot":  # a submodule; matplotlib itself is imported only when drawing
+        return importlib.import_module(".plot", __name__)
     if name in _COLLECTIONS:
         from .loading import load
 

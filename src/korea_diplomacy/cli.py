@@ -1,6 +1,6 @@
 """The ``korea-diplomacy`` command line (also ``python -m korea_diplomacy``).
 
-Subcommands: ``info``, ``list``, ``show``, ``search``, ``timeline``, ``validate``.
+Subcommands: ``info``, ``list``, ``show``, ``search``, ``timeline``, ``export``, ``validate``.
 Text output is aligned for reading; ``--json`` prints JSON for programs. Any error prints
 one line and exits with status 2.
 """
@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--until")
     timeline.add_argument("--involving")
 
+    export = sub.add_parser(
+        "export", help="write every collection and a Data Package descriptor into a directory"
+    )
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--out", required=True, metavar="DIR")
+
     validate = sub.add_parser(
         "validate", help="check the bundled data, or it plus your directories"
     )
@@ -98,6 +104,8 @@ def _run(args: argparse.Namespace) -> int:
     dataset = load()
     if command == "info":
         return _info(dataset, args.json)
+    if command == "export":
+        return _export(dataset, args)
     if command == "list":
         criteria = {
             key: getattr(args, key)
@@ -168,6 +176,19 @@ def _info(dataset: Any, as_json: bool) -> int:
     print(f"korea-diplomacy {info['version']}")
     print(f"data digest  {info['data_digest']}")
     _table([(name, str(count)) for name, count in info["counts"].items()])
+    return 0
+
+
+def _export(dataset: Any, args: argparse.Namespace) -> int:
+    from .datapackage import export
+    from .model import RECORD_TYPES
+
+    path = export(args.out, format=args.format, dataset=dataset)
+    files = [f"{name}.{args.format}" for name in RECORD_TYPES]
+    if args.json:
+        print(json.dumps({"datapackage": str(path), "files": files}, indent=2))
+    else:
+        print(f"wrote {len(files)} {args.format.upper()} files and {path}")
     return 0
 
 

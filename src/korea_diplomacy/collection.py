@@ -134,6 +134,13 @@ class Collection(Generic[R]):
     def __repr__(self) -> str:
         return f"<Collection {self._name}: {len(self._records)} records>"
 
+    def _repr_html_(self) -> str:
+        """A table of id, name, date and sources for notebooks."""
+        from .display import collection_html
+
+        sources = self._dataset.sources if self._dataset is not None else None
+        return collection_html(self._name, self._records, sources)
+
     @property
     def ids(self) -> tuple[str, ...]:
         """All ids, in data order."""

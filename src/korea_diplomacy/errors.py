@@ -12,6 +12,7 @@ __all__ = [
     "DateParseError",
     "InvalidCriteriaError",
     "KoreaDiplomacyError",
+    "MissingExtraError",
     "NotFoundError",
 ]
 
@@ -114,3 +115,23 @@ class DataError(KoreaDiplomacyError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         return "\n  ".join((head, *self.problems))
+
+
+class MissingExtraError(KoreaDiplomacyError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the extra.
+
+    >>> str(MissingExtraError("kd.to_frame", "pandas"))
+    "kd.to_frame needs pandas, which is not installed: pip install 'korea-diplomacy[pandas]'"
+    """
+
+    def __init__(self, feature: str, extra: str, module: str | None = None) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.module = module or extra
+        super().__init__(str(self), name=self.module)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs {self.module}, which is not installed: "
+            f"pip install 'korea-diplomacy[{self.extra}]'"
+        )

@@ -137,6 +137,11 @@ class Source:
     def __repr__(self) -> str:
         return f"<Source {self.id}: {self.name}>"
 
+    def _repr_html_(self) -> str:
+        from .display import record_html
+
+        return record_html(self)
+
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
         for section in self.sections:
@@ -313,6 +318,13 @@ class Record:
     def __repr__(self) -> str:
         when = f" ({self.date})" if self.date is not None else ""
         return f"<{type(self).__name__} {self.id}: {self.name}{when}>"
+
+    def _repr_html_(self) -> str:
+        """A table of the record for notebooks (see :mod:`korea_diplomacy.display`)."""
+        from .display import record_html
+        from .loading import load
+
+        return record_html(self, load().sources)
 
     @property
     def date(self) -> When | None:
