@@ -2,7 +2,8 @@
 
 Subcommands: ``info``, ``list``, ``show``, ``search``, ``timeline``, ``export``, ``validate``.
 Text output is aligned for reading; ``--json`` prints JSON for programs. Any error prints
-one line and exits with status 2.
+one line on stderr and exits with status 2, never a traceback; ``validate`` prints each
+problem on stdout first.
 """
 
 from __future__ import annotations
@@ -74,25 +75,48 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0, or 2 after one line on stderr)."""
     try:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as stop:  # --help printed its text
+            return stop.code if isinstance(stop.code, int) else 0
         return _run(args)
     except _UsageError as error:
-        print(str(error), file=sys.stderr)
-    except (KoreaDiplomacyError, ValueError, TypeError, OSError) as error:
-        message = str(error).splitlines()
-        head = message[0] if message else type(error).__name__
-        if len(message) > 1:
-            head += f" (and {len(message) - 1} more line{'s' if len(message) > 2 else ''})"
-        print(f"korea-diplomacy: error: {head}", file=sys.stderr)
-        if len(message) > 1:
-            for line in message[1:]:
-                print(line, file=sys.stderr)
+        _error(str(error), prefix=False)
     except KeyboardInterrupt:
         print("korea-diplomacy: interrupted", file=sys.stderr)
         return 130
+    except (KoreaDiplomacyError, LookupError, ValueError, TypeError, OSError) as error:
+        _error(_summary(error))
+    except Exception as error:  # a bug of ours: still one line, never a traceback
+        _error(f"internal error, please report it: {type(error).__name__}: {_summary(error)}")
     return 2
+
+
+def _error(message: str, prefix: bool = True) -> None:
+    """Print ``message`` as the one line on stderr an error gets."""
+    line = _printable(message)
+    print(f"korea-diplomacy: error: {line}" if prefix else line, file=sys.stderr)
+
+
+def _summary(error: BaseException) -> str:
+    from .errors import DataError
+
+    if isinstance(error, DataError) and error.problems:
+        count = len(error.problems)
+        more = f"{count} problems; the first: " if count > 1 else ""
+        return more + error.problems[0]
+    lines = str(error).splitlines() or [type(error).__name__]
+    extra = f" (and {len(lines) - 1} more lines)" if len(lines) > 1 else ""
+    return lines[0] + extra
+
+
+def _printable(text: str, limit: int = 1000) -> str:
+    """One line: control characters escaped, and not endless."""
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -293,28 +317,29 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    # Problems go to stdout, one a line, for reading or piping; stderr gets one summary line.
     from .errors import DataError
     from .loading import load
-    from .validation import validate
+    from .validation import INVARIANTS, validate
 
-    datasets = [("bundled data", load())]
-    problems: list[str] = []
+    problems = [f"bundled data: {violation}" for violation in validate(load())]
+    checked = ["bundled data", *args.directories]
     for directory in args.directories:
         try:
-            datasets.append((directory, load(directory)))
+            load(directory)
         except DataError as error:
             problems.extend(error.problems)
-    for label, dataset in datasets[:1]:
-        problems.extend(f"{label}: {violation}" for violation in validate(dataset))
     if args.json:
-        print(json.dumps({"ok": not problems, "problems": problems}, indent=2, ensure_ascii=False))
+        report = {"ok": not problems, "checked": checked, "invariants": list(INVARIANTS)}
+        print(json.dumps({**report, "problems": problems}, indent=2, ensure_ascii=False))
     else:
         for problem in problems:
-            print(problem)
-        checked = (
-            ", ".join(label for label, _ in datasets)
-            if not args.directories
-            else ("bundled data + " + ", ".join(args.directories))
-        )
-        print(f"{'OK' if not problems else str(len(problems)) + ' problem(s)'}: {checked}")
-    return 0 if not problems else 1
+            print(_printable(problem, limit=10_000))
+    where = ", ".join(name if len(name) <= 80 else name[:77] + "..." for name in checked)
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        _error(f"{count} in {where}; the first: {problems[0]}")
+        return 2
+    if not args.json:
+        print(f"OK: all {len(INVARIANTS)} invariants hold in {where}")
+    return 0

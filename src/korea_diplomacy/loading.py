@@ -169,12 +169,12 @@ def _read_directory(
     is added to ``problems``, and a directory that cannot be read at all is raised."""
     shown = _shorten(str(directory))
     try:
-        if not directory.is_dir():
-            what = "a file" if directory.exists() else "nothing there"
-            raise DataError([f"{shown}: not a directory ({what})"])
-        paths = sorted(directory.iterdir())
+        paths = sorted(directory.iterdir()) if directory.is_dir() else None
+        what = "nothing there" if paths is None and not directory.exists() else "a file"
     except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission...
         raise DataError([f"{shown}: cannot read the directory: {_reason(error)}"]) from None
+    if paths is None:
+        raise DataError([f"{shown}: not a directory ({what})"])
     files: dict[str, tuple[Path, Any]] = {}
     corrections: tuple[Path, Any] | None = None
     unreadable = len(problems)
