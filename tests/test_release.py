@@ -62,7 +62,7 @@ def test_classifiers_and_licence():
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     classifiers = METADATA.get_all("Classifier")
     assert "Typing :: Typed" in classifiers
-    trove = pytest.importorskip("trove_classifiers")
+    trove = need("trove_classifiers")
     assert set(classifiers) <= trove.classifiers
 
 
@@ -116,3 +116,14 @@ def test_ci_builds_the_docs_and_runs_the_notebook():
     assert "mkdocs build --strict" in ci
     assert "docs/examples/tour.ipynb" in ci
     assert "KOREA_DIPLOMACY_REQUIRE_EXTRAS=1" in ci
+
+
+def test_info_shows_version_digest_and_how_to_cite(capsys):
+    from korea_diplomacy.cli import main
+
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert kd.__version__ in out and kd.data_digest() in out and "CITATION.cff" in out
+    assert main(["--json", "info"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["data_digest"] == kd.data_digest() and info["licence"] == "MIT"

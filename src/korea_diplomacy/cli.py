@@ -193,6 +193,8 @@ def _info(dataset: Any, as_json: bool) -> int:
         "data_digest": dataset.digest(),
         "counts": {name: len(dataset.collection(name)) for name in COLLECTIONS},
         "sources": [source.id for source in dataset.sources],
+        "licence": "MIT",
+        "cite": "korea-diplomacy (see CITATION.cff) with this version and data digest",
     }
     if as_json:
         print(json.dumps(info, indent=2))
@@ -200,6 +202,7 @@ def _info(dataset: Any, as_json: bool) -> int:
     print(f"korea-diplomacy {info['version']}")
     print(f"data digest  {info['data_digest']}")
     _table([(name, str(count)) for name, count in info["counts"].items()])
+    print(f"licence {info['licence']}; cite as {info['cite']}")
     return 0
 
 
