@@ -59,3 +59,27 @@ def test_public_functions_and_classes_have_docstrings_with_examples():
         and ">>>" not in (getattr(korea_diplomacy, name).__doc__ or "")
     ]
     assert missing == []
+
+
+def _api_reference_names():
+    """Every function and class the API reference page (docs/api.md) documents."""
+    names = []
+    for block in (DOCS / "api.md").read_text(encoding="utf-8").split(":::")[1:]:
+        lines = block.splitlines()
+        module_name = lines[0].strip()
+        members = [line.strip()[2:] for line in lines[1:] if line.strip().startswith("- ")]
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:  # a class path: module.Class
+            owner, _, attr = module_name.rpartition(".")
+            names.append((owner, attr))
+            continue
+        for member in members or getattr(module, "__all__", ()):
+            names.append((module_name, member))
+    return names
+
+
+@pytest.mark.parametrize(("module", "name"), _api_reference_names())
+def test_everything_in_the_api_reference_has_an_example(module, name):
+    obj = getattr(importlib.import_module(module), name)
+    assert ">>>" in (obj.__doc__ or ""), f"{module}.{name} has no example"

@@ -88,7 +88,12 @@ class Citation:
 
 @attrs.frozen
 class Section:
-    """One part of a source document, which citations name by ``id``."""
+    """One part of a source document, which citations name by ``id``.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.sources["mofa-asean"].section("overview").title
+    'Overview'
+    """
 
     id: str
     title: str
@@ -178,7 +183,13 @@ class Erratum:
 
 @attrs.frozen(kw_only=True)
 class Claim:
-    """One side of a disagreement: a value and the citations that state it."""
+    """One side of a disagreement: a value and the citations that state it.
+
+    >>> import korea_diplomacy as kd
+    >>> claims = kd.funds.lookup("Mekong-ROK Cooperation Fund").conflicts[0].claims
+    >>> [(claim.value, claim.preferred) for claim in claims]
+    [('2012', False), ('2013-06', True), ('2013', False)]
+    """
 
     value: str
     citations: tuple[Citation, ...]
@@ -187,7 +198,13 @@ class Claim:
 
 @attrs.frozen(kw_only=True)
 class Conflict:
-    """Sources disagree about ``field``; every claim is kept and one is preferred, with a reason."""
+    """Sources disagree about ``field``; every claim is kept and one is preferred, with a reason.
+
+    >>> import korea_diplomacy as kd
+    >>> conflict = kd.funds.lookup("Mekong-ROK Cooperation Fund").conflicts[0]
+    >>> conflict.field, conflict.preferred.value
+    ('established', '2013-06')
+    """
 
     field: str
     claims: tuple[Claim, ...]
@@ -201,7 +218,12 @@ class Conflict:
 
 @attrs.frozen(kw_only=True)
 class Inference:
-    """A value no source states outright, reasoned from what sources do state."""
+    """A value no source states outright, reasoned from what sources do state.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.mechanisms["asean-rok-summit"].inferences[0].value
+    'No numbered ASEAN-ROK Summit was held in 2008.'
+    """
 
     field: str
     value: str
@@ -211,7 +233,12 @@ class Inference:
 
 @attrs.frozen
 class LocalName:
-    """A name in another language (``lang`` is a BCP 47 code such as ``ko``), with variants."""
+    """A name in another language (``lang`` is a BCP 47 code such as ``ko``), with variants.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.funds.lookup("AKCF").local_names[0]
+    LocalName(lang='ko', text='한-아세안 협력기금', variants=('한·아세안 협력기금',))
+    """
 
     lang: str
     text: str
@@ -220,7 +247,12 @@ class LocalName:
 
 @attrs.frozen
 class ExternalId:
-    """An identifier of this record in another dataset, e.g. ``ExternalId("wikidata", "Q7768")``."""
+    """An identifier of this record in another dataset, e.g. ``ExternalId("wikidata", "Q7768")``.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.actors["asean"].identifiers
+    (ExternalId(scheme='wikidata', value='Q7768'),)
+    """
 
     scheme: str
     value: str
@@ -228,7 +260,12 @@ class ExternalId:
 
 @attrs.frozen
 class DatedFact:
-    """One dated fact about a record, as listed by :func:`korea_diplomacy.timeline`."""
+    """One dated fact about a record, as listed by :func:`korea_diplomacy.timeline`.
+
+    >>> import korea_diplomacy as kd
+    >>> [f.label for f in kd.timeline(since="2010-10-29", until="2010-10-29") if f.kind == "stage"]
+    ['ROK-ASEAN relations: Strategic Partnership']
+    """
 
     date: When
     record_id: str
@@ -287,7 +324,12 @@ def _short_number(value: Decimal) -> str:
 
 @attrs.frozen
 class Direction:
-    """Which way a flow goes, from one actor (or group) to another."""
+    """Which way a flow goes, from one actor (or group) to another.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.figures["asean-rok-fdi-2021"].direction
+    Direction(origin='kor', destination='asean')
+    """
 
     origin: str
     destination: str
@@ -298,7 +340,12 @@ class Direction:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Record:
-    """Fields every record has. ``citations`` is required: nothing enters without a source."""
+    """Fields every record has. ``citations`` is required: nothing enters without a source.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.mechanisms["east-asia-summit"].abbreviation
+    'EAS'
+    """
 
     collection_name: ClassVar[str] = ""
 
@@ -357,7 +404,12 @@ class Record:
 
 @attrs.frozen(kw_only=True)
 class Membership:
-    """An actor's place in a group or mechanism, from ``start`` until ``end`` (open if None)."""
+    """An actor's place in a group or mechanism, from ``start`` until ``end`` (open if None).
+
+    >>> import korea_diplomacy as kd
+    >>> [str(m.start) for m in kd.actors["asean"].memberships if m.member == "tls"]
+    ['2025-10-26']
+    """
 
     member: str
     citations: tuple[Citation, ...]
@@ -470,7 +522,13 @@ class Actor(Record):
 
 @attrs.frozen(kw_only=True)
 class Role:
-    """A role an actor holds in a mechanism for a period, e.g. the ROK as co-chair 2018-2020."""
+    """A role an actor holds in a mechanism for a period, e.g. the ROK as co-chair 2018-2020.
+
+    >>> import korea_diplomacy as kd
+    >>> role = kd.mechanisms["arf-ism-non-proliferation-disarmament"].roles[0]
+    >>> role.actor, role.role, role.period.human()
+    ('kor', 'co-chair', '2018-2020')
+    """
 
     actor: str
     role: str
@@ -547,7 +605,12 @@ class Mechanism(Record):
 
 @attrs.frozen(kw_only=True)
 class Stage:
-    """One step of a partnership, in force from ``start`` until the next stage begins."""
+    """One step of a partnership, in force from ``start`` until the next stage begins.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.partnerships.lookup("ASEAN").stages[-1].name
+    'Comprehensive Strategic Partnership'
+    """
 
     name: str
     start: When
@@ -600,7 +663,12 @@ class Partnership(Record):
 
 @attrs.frozen(kw_only=True)
 class Delegate:
-    """Who led one delegation at a meeting."""
+    """Who led one delegation at a meeting.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.meetings["asean-rok-summit-3"].heads_of_delegation[0].person
+    'Kim Dae-jung'
+    """
 
     actor: str
     person: str
@@ -613,7 +681,12 @@ class Delegate:
 
 @attrs.frozen(kw_only=True)
 class Session:
-    """A part of a meeting's programme: a plenary, a lecture, a group discussion, a visit."""
+    """A part of a meeting's programme: a plenary, a lecture, a group discussion, a visit.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.meetings["chiefs-of-overseas-missions-2017"].sessions[0].kind
+    'plenary'
+    """
 
     title: str
     kind: Literal[
@@ -673,7 +746,13 @@ class Meeting(Record):
 
 @attrs.frozen(kw_only=True)
 class Contribution:
-    """Money put into a fund: a yearly rate over ``period``, or a total up to ``as_of``."""
+    """Money put into a fund: a yearly rate over ``period``, or a total up to ``as_of``.
+
+    >>> import korea_diplomacy as kd
+    >>> c = kd.funds.lookup("AKCF").contributions[1]
+    >>> c.kind, str(c.period), c.amount.human()
+    ('annual', '2019/2022', 'USD 14 million')
+    """
 
     kind: Literal["annual", "cumulative"]
     amount: Money

@@ -181,5 +181,9 @@ def _type_schema(hint: Any, todo: list[type]) -> dict[str, Any]:
 
 
 def render(schema: dict[str, Any]) -> str:
-    """The text ``schema.json`` holds: two-space indent, UTF-8, newline at the end."""
+    """The text ``schema.json`` holds: two-space indent, UTF-8, newline at the end.
+
+    >>> render({"type": "string"})
+    '{\\n  "type": "string"\\n}\\n'
+    """
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
