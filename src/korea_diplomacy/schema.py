@@ -53,8 +53,14 @@ def json_schema(collection: str | None = None) -> dict[str, Any]:
     {'description': 'The amount, as a decimal string.', '$ref': '#/$defs/Decimal'}
     """
     path = os.path.join(os.path.dirname(__file__), "schema.json")
-    with open(path, encoding="utf-8") as file:
-        schema: dict[str, Any] = json.load(file)
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    else:  # a zipped or otherwise unusual install
+        from importlib import resources
+
+        text = resources.files("korea_diplomacy").joinpath("schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
     if collection is None:
         return schema
     if collection not in RECORD_TYPES:
