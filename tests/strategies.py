@@ -123,7 +123,7 @@ def _records(cls: type) -> st.SearchStrategy[Any]:
     hints = typing.get_type_hints(cls)
     fields = {}
     for field in attrs.fields(cls):
-        strategy = _FIELDS.get(field.name) or _for_type(hints[field.name])
+        strategy = _FIELDS[field.name] if field.name in _FIELDS else _for_type(hints[field.name])
         if field.name == "citations" and cls in (Claim, Inference):
             strategy = citations(min_size=0)
         fields[field.name] = strategy

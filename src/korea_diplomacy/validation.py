@@ -387,23 +387,28 @@ class _Checker:
     def references(self, name: str, record: Any) -> None:
         for path, holder, field, targets in _reference_plan(type(record)):
             if holder is None:
-                values: tuple[Any, ...] = (getattr(record, field),)
-            else:
-                nested = getattr(record, holder)
-                if nested is None:
-                    continue
-                items = nested if type(nested) is tuple else (nested,)
-                values = tuple(getattr(item, field) for item in items)
-            for value in values:
-                for target in value if type(value) is tuple else (value,):
-                    if target is None:
-                        continue
-                    owner = self.owner.get(target)
-                    if owner is None or (targets is not None and owner not in targets):
-                        expected = "any collection" if targets is None else " or ".join(targets)
-                        where = f" (it is in {owner})" if owner else ""
-                        message = f"{_short(target)} is not an id in {expected}{where}"
-                        self.report("reference-resolves", name, record.id, path, message)
+                self.resolve(name, record, path, getattr(record, field), targets)
+                continue
+            nested = getattr(record, holder)
+            if type(nested) is tuple:
+                for n, item in enumerate(nested):
+                    where = f"{holder}[{n}].{field}"
+                    self.resolve(name, record, where, getattr(item, field), targets)
+            elif nested is not None:
+                self.resolve(name, record, path, getattr(nested, field), targets)
+
+    def resolve(
+        self, name: str, record: Any, path: str, value: Any, targets: tuple[str, ...] | None
+    ) -> None:
+        for target in value if type(value) is tuple else (value,):
+            if target is None:
+                continue
+            owner = self.owner.get(target)
+            if owner is None or (targets is not None and owner not in targets):
+                expected = "any collection" if targets is None else " or ".join(targets)
+                where = f" (it is in {owner})" if owner else ""
+                message = f"{_short(target)} is not an id in {expected}{where}"
+                self.report("reference-resolves", name, record.id, path, message)
 
     # -- dates -------------------------------------------------------------------------------
 
