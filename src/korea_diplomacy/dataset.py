@@ -87,9 +87,13 @@ class Dataset:
     events: Collection[Event]
 
     def __init__(self, records: Mapping[str, Iterable[Record | Source]]) -> None:
-        unknown = set(records) - set(RECORD_TYPES)
+        if not isinstance(records, Mapping):
+            raise TypeError(
+                f"a Dataset takes a mapping of collections, not {type(records).__name__}"
+            )
+        unknown = sorted(map(str, set(records) - set(RECORD_TYPES)))
         if unknown:
-            raise ValueError(f"unknown collections: {', '.join(sorted(unknown))}")
+            raise NotFoundError("collection", unknown[0], tuple(RECORD_TYPES))
         set_ = object.__setattr__
         collections: dict[str, Collection[Any]] = {}
         for name in RECORD_TYPES:
@@ -219,13 +223,23 @@ class Dataset:
 
         Membership is checked on the record's date (for undated records, at any time).
         """
+        if not isinstance(record, (Record, Source)):
+            raise TypeError(f"involves takes a record, not {type(record).__name__}")
         direct = record.involves()
         if actor_id in direct:
             return True
         groups = set(direct)
         if isinstance(record, Meeting):
+            # A meeting of the ASEAN-ROK Summit involves ASEAN's members of the day, too.
             groups.add(record.mechanism)
-        date = record.date
+            mechanism = self.mechanisms.get(record.mechanism)
+            if mechanism is not None:
+                groups.update(mechanism.counterparts)
+                if mechanism.organiser:
+                    groups.add(mechanism.organiser)
+            if actor_id in groups:
+                return True
+        date = record.date or getattr(record, "planned_date", None)
         for group_id in groups:
             group = self.actors.get(group_id) or self.mechanisms.get(group_id)
             if group is None or not isinstance(group, (Actor, Mechanism)):
