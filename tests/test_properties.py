@@ -6,14 +6,21 @@ The strategies live in tests/strategies.py; the hypothesis profile in tests/conf
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 
 import edtf
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from korea_diplomacy import DateParseError
-from korea_diplomacy.dates import DateRange, PartialDate, parse_edtf, parse_when
-from strategies import date_ranges, partial_dates, whens
+import korea_diplomacy as kd
+from korea_diplomacy import DateParseError, fast
+from korea_diplomacy.convert import canonical_json, converter
+from korea_diplomacy.dataset import COLLECTIONS
+from korea_diplomacy.dates import DateRange, PartialDate, as_day, parse_edtf, parse_when
+from korea_diplomacy.model import RECORD_TYPES
+from strategies import RECORD_CLASSES, datasets, date_ranges, partial_dates, records, whens
 
 # --------------------------------------------------------------------------- partial dates
 
@@ -124,3 +131,136 @@ def test_date_parts_of_the_wrong_type_are_type_errors():
         assert "PartialDate" in str(error)
     else:
         raise AssertionError("a string end was accepted")
+
+
+# --------------------------------------------------------------------------- round trips
+
+NEAR = partial_dates(st.dates(dt.date(1940, 1, 1), dt.date(2030, 12, 31)))
+QUERY_DATES = st.none() | NEAR | partial_dates() | date_ranges(st.dates(dt.date(1940, 1, 1)))
+
+
+@pytest.mark.parametrize("name", list(RECORD_TYPES))
+def test_every_bundled_record_round_trips(name):
+    conv = converter()
+    for record in kd.load().collection(name):
+        plain = conv.unstructure(record)
+        assert conv.structure(plain, type(record)) == record
+        assert fast.structure(json.loads(json.dumps(plain)), type(record)) == record
+
+
+@pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_generated_records_of_every_class_round_trip(cls, data):
+    record = data.draw(records(cls))
+    conv = converter()
+    plain = json.loads(json.dumps(conv.unstructure(record), ensure_ascii=False))
+    assert conv.structure(plain, cls) == record
+    assert fast.structure(plain, cls) == record
+    assert conv.unstructure(conv.structure(plain, cls)) == plain
+
+
+def _through_json(ds):
+    text = canonical_json([ds.to_dict()])
+    return kd.Dataset.from_dict(json.loads(text)[0])
+
+
+def test_the_bundled_dataset_round_trips_with_the_same_digest():
+    ds = kd.load()
+    again = _through_json(ds)
+    assert again == ds and again.digest() == ds.digest()
+
+
+@given(datasets())
+def test_generated_datasets_round_trip_with_the_same_digest(ds):
+    again = _through_json(ds)
+    assert again == ds
+    assert again.digest() == ds.digest()
+    assert again.to_dict() == ds.to_dict()
+
+
+# --------------------------------------------------------------------------- query laws
+
+
+def _plain_filter(collection, since, until):
+    """What filter(since, until) means, written out over every record."""
+    start = as_day(since) if since is not None else dt.date.min
+    end = as_day(until, end=True) if until is not None else dt.date.max
+    return tuple(
+        r
+        for r in collection
+        if (since is None and until is None)
+        or (r.date is not None and r.date.latest >= start and r.date.earliest <= end)
+    )
+
+
+def check_filter_law(ds, since, until):
+    for name in COLLECTIONS:
+        collection = ds.collection(name)
+        assert collection.filter(since=since, until=until) == _plain_filter(
+            collection, since, until
+        ), name
+
+
+@given(QUERY_DATES, QUERY_DATES)
+def test_filter_since_until_is_the_plain_filter_on_bundled_data(since, until):
+    check_filter_law(kd.load(), since, until)
+
+
+@given(datasets(), QUERY_DATES, QUERY_DATES)
+def test_filter_since_until_is_the_plain_filter_on_generated_data(ds, since, until):
+    check_filter_law(ds, since, until)
+
+
+@given(st.integers(1940, 2030))
+def test_filter_by_year_is_since_and_until_that_year(year):
+    for name in ("meetings", "documents", "events", "figures"):
+        c = kd.load().collection(name)
+        assert c.filter(year=year) == c.filter(since=str(year), until=str(year))
+
+
+def check_as_of_laws(ds, when):
+    day = as_day(when, end=True)
+    for p in ds.partnerships:
+        begun = [s for s in p.stages if s.start.earliest <= day]
+        # The last stage that began on or before the day (stages are in date order).
+        assert p.status_on(when) == (max(begun, key=lambda s: s.start) if begun else None)
+    for name in ("actors", "mechanisms"):
+        for group in ds.collection(name):
+            listed = {
+                m.member
+                for m in group.memberships
+                if (m.start is None or m.start.earliest <= day)
+                and (m.end is None or day <= m.end.latest)
+            }
+            assert group.members_on(when) == listed, group.id
+
+
+@given(NEAR | partial_dates())
+def test_status_on_and_members_on_agree_with_the_bundled_records(when):
+    check_as_of_laws(kd.load(), when)
+
+
+@given(datasets(), NEAR)
+def test_status_on_and_members_on_agree_with_generated_records(ds, when):
+    check_as_of_laws(ds, when)
+
+
+def check_timeline_laws(ds, since, until):
+    everything = ds.timeline()
+    assert list(everything) == sorted(everything, key=lambda f: f.sort_key())
+    facts = [f for name in RECORD_TYPES for r in ds.collection(name) for f in r.dated_facts()]
+    assert Counter(everything) == Counter(facts)  # every dated fact, once
+    start = as_day(since) if since is not None else dt.date.min
+    end = as_day(until, end=True) if until is not None else dt.date.max
+    window = [f for f in everything if f.date.latest >= start and f.date.earliest <= end]
+    assert list(ds.timeline(since=since, until=until)) == window
+
+
+@given(QUERY_DATES, QUERY_DATES)
+def test_the_bundled_timeline_is_sorted_and_complete(since, until):
+    check_timeline_laws(kd.load(), since, until)
+
+
+@given(datasets(), QUERY_DATES, QUERY_DATES)
+def test_a_generated_timeline_is_sorted_and_complete(ds, since, until):
+    check_timeline_laws(ds, since, until)

@@ -83,7 +83,12 @@ class Collection(Generic[R]):
         dataset: Dataset | None = None,
         extra_names: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
+        if not isinstance(name, str):
+            raise TypeError(f"a collection's name is a string, not {type(name).__name__}")
         records = tuple(records)
+        for record in records:
+            if not isinstance(record, (Record, Source)):
+                raise TypeError(f"{name} holds records, not {type(record).__name__}")
         set_ = object.__setattr__
         set_(self, "_name", name)
         set_(self, "_records", records)
@@ -210,11 +215,8 @@ class Collection(Generic[R]):
         key = normalise(text) if isinstance(text, str) else ""
         if not key:
             return ()
-        import difflib  # only failed lookups need it
-
         index = self._name_index()
-        close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
-        close += difflib.get_close_matches(text, list(self._by_id), n=5, cutoff=0.6)
+        close = _close_matches(key, list(index)) + _close_matches(text, list(self._by_id))
         suggestions: dict[str, None] = {}
         for match in close:
             for record_id in index.get(match, (match,)):
@@ -372,6 +374,16 @@ def _names_of(record: Record | Source, extra: Iterable[str] = ()) -> Iterator[st
     yield from extra
 
 
+def _close_matches(word: str, choices: list[str]) -> list[str]:
+    import difflib  # only failed lookups need it
+
+    # A ratio of 0.6 needs a word at most 7/3 as long as the choice: a longer one (a pasted
+    # page, say) matches nothing, and difflib would take seconds to say so.
+    if 3 * len(word) > 7 * max(map(len, choices), default=0):
+        return []
+    return difflib.get_close_matches(word, choices, n=5, cutoff=0.6)
+
+
 def _score(key: str, name: str) -> float:
     if not name:
         return 0.0
@@ -381,6 +393,8 @@ def _score(key: str, name: str) -> float:
         return 0.9 + 0.05 * len(key) / len(name)
     if key in name:
         return 0.8 + 0.05 * len(key) / len(name)
+    if len(key) > 2 * len(name):
+        return 0.0  # the ratio is below 2/3, so the score below the 0.5 any hit needs
     import difflib
 
     return difflib.SequenceMatcher(None, key, name).ratio() * 0.75
