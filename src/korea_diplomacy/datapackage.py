@@ -83,7 +83,13 @@ def export(
     ['actors.json', 'datapackage.json', 'documents.json', 'events.json']
     """
     if format not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        from .errors import InvalidCriteriaError
+
+        raise InvalidCriteriaError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    from .dataset import Dataset
+
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
     if dataset is None:
         from .loading import load
 

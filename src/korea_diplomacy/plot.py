@@ -78,12 +78,22 @@ def timeline(
         raise MissingExtraError("kd.plot.timeline", "plot", "matplotlib") from None
     # matplotlib's date2num is untyped; it turns a day into the axis' float coordinate.
     date2num = cast("Callable[[_dt.date], float]", mdates.date2num)
+    from .dataset import Dataset
+    from .model import Partnership
+
     if dataset is None:
         from .loading import load
 
         dataset = load()
+    elif not isinstance(dataset, Dataset):
+        raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
+
     if isinstance(partnership, str):
         partnership = dataset.partnerships.lookup(partnership)
+    elif not isinstance(partnership, Partnership):
+        raise TypeError(
+            f"partnership must be a name or a Partnership, not {type(partnership).__name__}"
+        )
     counterpart = dataset.actors.get(partnership.counterpart)
     partner = (counterpart.abbreviation or counterpart.name) if counterpart else "partner"
 
