@@ -95,11 +95,11 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         file, raw = corrections_file
         where = str(file)
         for name, label, record in _structure_corrections(raw, bundled, where, problems):
-            if record.id in origin:
+            if record.id in corrected.get(name, {}):
+                problems.append(f"{where}: {label}: record.id: {record.id} is corrected twice")
+            elif record.id in origin:
                 message = f"{record.id} is corrected here and also added in {origin[record.id]}"
                 problems.append(f"{where}: {label}: record.id: {message}")
-            elif record.id in corrected.get(name, {}):
-                problems.append(f"{where}: {label}: record.id: {record.id} is corrected twice")
             else:
                 origin[record.id] = where
                 corrected.setdefault(name, {})[record.id] = record
@@ -390,15 +390,19 @@ def _structure_corrections(
             problems.append(f"{at}: reason: say why the bundled record is wrong")
         if unknown or missing or name is None or not isinstance(reason, str):
             continue
+        record_id = record_data.get("id") if isinstance(record_data, dict) else None
+        if isinstance(record_id, str) and record_id not in bundled.collection(name):
+            # Said before the record is read: its fields may be another collection's.
+            other = _collection_of(bundled, record_id)
+            also = f" (it is a {other} record)" if other else f"; a new record goes in {name}.json"
+            problems.append(
+                f"{at}: record.id: {_shorten(record_id, 80)} is not a bundled {name} record{also}"
+            )
+            continue
         record = _structure_one(record_data, RECORD_TYPES[name], f"{at}: record", problems)
         if record is None:
             continue
-        original = bundled.collection(name).get(record.id)
-        if original is None:
-            other = _collection_of(bundled, record.id)
-            also = f" (it is a {other} record)" if other else f"; a new record goes in {name}.json"
-            problems.append(f"{at}: record.id: {record.id} is not a bundled {name} record{also}")
-        elif original == record:
+        if bundled.collection(name)[record.id] == record:
             problems.append(f"{at}: record: the same as the bundled record; it corrects nothing")
         elif reason.strip():
             out.append((name, label, record))
