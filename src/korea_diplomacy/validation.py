@@ -253,6 +253,8 @@ class _Checker:
         self.sound: dict[str, list[Any]] = {}
         self.by_id: dict[str, Any] = {}
         self.sections: dict[str, tuple[Source, frozenset[str]]] = {}
+        # the newest source date of each citations tuple of the record being checked
+        self.newest: dict[int, _dt.date | None] = {}
 
     def report(self, invariant: str, name: str, record_id: str, field: str, message: str) -> None:
         self.out.append(Violation(invariant, name, record_id, field, message))
@@ -328,7 +330,7 @@ class _Checker:
         if not record.citations:
             self.report("citation-present", name, record.id, "citations", "at least one citation")
         self.references(name, record)
-        self.newest: dict[int, _dt.date | None] = {}
+        self.newest.clear()
         self.visit(name, record, record, "", record.citations)
 
     def visit(self, name: str, record: Any, value: Any, path: str, cited: Any) -> None:
