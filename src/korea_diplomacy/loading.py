@@ -237,7 +237,10 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
         if size > MAX_FILE_BYTES:
             return None, f"{size} bytes, larger than the {MAX_FILE_BYTES} bytes allowed"
         with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)  # the file may have grown since
+            # read(n) reserves n bytes first, so ask for the size, and more only if it grew.
+            data = file.read(size + 1)
+            if len(data) > size:
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
         return None, f"cannot be read: {_reason(error)}"
     if len(data) > MAX_FILE_BYTES:
