@@ -148,7 +148,7 @@ def _functions() -> dict[str, Any]:
         "Dataset.involves(record)": lambda v: ds.involves(v, "kor"),
         "Dataset.involves(actor)": lambda v: ds.involves(meeting, v),
         "Dataset.timeline": lambda v: ds.timeline(since=v, until=v),
-        "Collection[]": lambda v: kd.mechanisms[v],
+        "Collection.__getitem__": lambda v: kd.mechanisms[v],
         "Collection.get": lambda v: kd.mechanisms.get(v),
         "Collection.get(default)": lambda v: kd.mechanisms.get("nope", v),
         "Collection.lookup": lambda v: kd.mechanisms.lookup(v),
