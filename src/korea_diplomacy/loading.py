@@ -95,11 +95,9 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         file, raw = corrections_file
         where = str(file)
         for name, label, record in _structure_corrections(raw, bundled, where, problems):
+            # (A bundled id in a collection file was refused above: no need to look there.)
             if record.id in corrected.get(name, {}):
                 problems.append(f"{where}: {label}: record.id: {record.id} is corrected twice")
-            elif record.id in origin:
-                message = f"{record.id} is corrected here and also added in {origin[record.id]}"
-                problems.append(f"{where}: {label}: record.id: {message}")
             else:
                 origin[record.id] = where
                 corrected.setdefault(name, {})[record.id] = record

@@ -251,7 +251,6 @@ class _Checker:
         self.out: list[Violation] = []
         self.owner: dict[str, str] = {}
         self.sound: dict[str, list[Any]] = {}
-        self.by_id: dict[str, Any] = {}
         self.sections: dict[str, tuple[Source, frozenset[str]]] = {}
         # the newest source date of each citations tuple of the record being checked
         self.newest: dict[int, _dt.date | None] = {}
@@ -274,9 +273,8 @@ class _Checker:
             sections = frozenset(section.id for section in source.sections)
             self.sections.setdefault(source.id, (source, sections))
         for name in RECORD_TYPES:
-            for record in self.sound[name]:
-                self.by_id.setdefault(record.id, record)
-                if name != "sources":
+            if name != "sources":
+                for record in self.sound[name]:
                     self.record(name, record)
         self.cycles()
         self.ordinals()
