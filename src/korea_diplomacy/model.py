@@ -16,13 +16,13 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import ClassVar, Literal, TypeAlias, TypeVar
+from typing import ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
-from .dates import DateRange, When, as_day
+from .dates import DateRange, When, _text_day, as_day
 
 __all__ = [
     "Actor",
@@ -450,28 +450,37 @@ class _MembershipIndex:
         return self.members[bisect.bisect_right(self.changes, day)]
 
 
-_T = TypeVar("_T")
-_derived: dict[tuple[int, str], tuple[weakref.ref[object], object]] = {}
-
-
-def _derived_from(record: object, kind: str, build: Callable[[], _T]) -> _T:
-    """A value computed once from a (frozen) record and kept while the record lives.
+class _PerRecord(dict[int, tuple["weakref.ref[object]", object]]):
+    """Values computed once from a (frozen) record and kept while the record lives.
 
     Keyed by identity, not equality: hashing a whole record would cost more than the query.
     """
-    key = (id(record), kind)
-    entry = _derived.get(key)
-    if entry is not None and entry[0]() is record:
-        return entry[1]  # type: ignore[return-value]
-    value = build()
-    _derived[key] = (weakref.ref(record, lambda _: _derived.pop(key, None)), value)
-    return value
+
+    def get_for(self, record: object) -> object | None:
+        entry = self.get(id(record))
+        return entry[1] if entry is not None and entry[0]() is record else None
+
+    def put(self, record: object, value: object) -> None:
+        key = id(record)
+        self[key] = (weakref.ref(record, lambda _: self.pop(key, None)), value)
+
+
+_membership_indexes = _PerRecord()
+_stage_starts = _PerRecord()
+
+
+def _as_of(date: object) -> _dt.date:
+    # Strings are the common case; their parse is cached in dates._text_day.
+    return _text_day(date, True) if type(date) is str else as_day(date, end=True)
 
 
 def _members_on(record: Actor | Mechanism, date: object) -> frozenset[str]:
-    day = as_day(date, end=True)
-    index = _derived_from(record, "members", lambda: _MembershipIndex(record.memberships))
-    return index.on(day)
+    day = _as_of(date)
+    index = _membership_indexes.get_for(record)
+    if index is None:
+        index = _MembershipIndex(record.memberships)
+        _membership_indexes.put(record, index)
+    return cast(_MembershipIndex, index).on(day)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -647,10 +656,13 @@ class Partnership(Record):
         A year or month means its last day; a stage dated to a year or month counts from
         the first day of that period.
         """
-        day = as_day(date, end=True)
-        starts = _derived_from(self, "starts", lambda: [s.start.earliest for s in self.stages])
+        day = _as_of(date)
+        starts = _stage_starts.get_for(self)
+        if starts is None:
+            starts = [stage.start.earliest for stage in self.stages]
+            _stage_starts.put(self, starts)
         # Stages are in order (the validator checks it): the last one begun by `day` holds.
-        position = bisect.bisect_right(starts, day)
+        position = bisect.bisect_right(cast("list[_dt.date]", starts), day)
         return self.stages[position - 1] if position else None
 
     def dated_facts(self) -> Iterator[DatedFact]:
