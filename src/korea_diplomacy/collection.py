@@ -58,6 +58,7 @@ class Collection(Generic[R]):
 
     __slots__ = (
         "_by_id",
+        "_by_mechanism",
         "_dataset",
         "_exact",
         "_extra_names",
@@ -74,7 +75,8 @@ class Collection(Generic[R]):
     _extra_names: dict[str, Iterable[str]]
     _index: dict[str, tuple[str, ...]] | None
     _exact: dict[str, tuple[str, ...]]
-    _timed: tuple[list[_dt.date], list[tuple[_dt.date, _dt.date, int]], _dt.timedelta] | None
+    _timed: _DateIndex | None
+    _by_mechanism: dict[str, _DateIndex] | None
 
     def __init__(
         self,
@@ -98,6 +100,7 @@ class Collection(Generic[R]):
         set_(self, "_index", None)
         set_(self, "_exact", {})
         set_(self, "_timed", None)
+        set_(self, "_by_mechanism", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{self._name} is read-only")
@@ -266,6 +269,7 @@ class Collection(Generic[R]):
         checks: list[Callable[[R], bool]] = []
         start: _dt.date | None = None
         end: _dt.date | None = None
+        mechanisms: frozenset[str] | None = None
         for key, value in criteria.items():
             if key not in CRITERIA:
                 import difflib
@@ -285,13 +289,24 @@ class Collection(Generic[R]):
                 day = as_day(value, end=True)
                 end = min(end, day) if end else day
             elif key == "mechanism":
-                checks.append(self._mechanism_check(value))
+                mechanisms = self._mechanism_family(value)
             elif key == "involving":
                 checks.append(self._involving_check(value))
             else:
                 checks.append(self._equality_check(key, value))
-        if start is not None or end is not None:
-            candidates: Iterable[R] = self._in_range(start, end)
+        dated = start is not None or end is not None
+        # Indexes, not scans: per-mechanism and whole-collection date-sorted positions.
+        if mechanisms is not None:
+            by_mechanism = self._mechanism_index()
+            positions: list[int] = []
+            for mechanism in mechanisms:
+                index = by_mechanism.get(mechanism)
+                if index is not None:
+                    positions.extend(index.between(start, end) if dated else index.positions)
+            positions.sort()
+            candidates: Iterable[R] = (self._records[n] for n in positions)
+        elif dated:
+            candidates = (self._records[n] for n in self._date_index().between(start, end))
         else:
             candidates = self._records
         return tuple(record for record in candidates if all(check(record) for check in checks))
@@ -312,15 +327,30 @@ class Collection(Generic[R]):
             value = self._dataset.resolve_id(value)
         return lambda record: getattr(record, key, None) == value
 
-    def _mechanism_check(self, value: object) -> Callable[[R], bool]:
+    def _mechanism_family(self, value: object) -> frozenset[str]:
         self._require_field("mechanism")
         if not isinstance(value, str):
             raise TypeError(f"mechanism must be a string, not {type(value).__name__}")
         if self._dataset is None:
-            wanted = frozenset((value,))
-        else:
-            wanted = self._dataset.mechanism_family(self._dataset.mechanisms.lookup(value).id)
-        return lambda record: getattr(record, "mechanism", None) in wanted
+            return frozenset((value,))
+        return self._dataset.mechanism_family(self._dataset.mechanisms.lookup(value).id)
+
+    def _mechanism_index(self) -> dict[str, _DateIndex]:
+        index = self._by_mechanism
+        if index is None:
+            groups: dict[str, list[int]] = {}
+            for n, record in enumerate(self._records):
+                groups.setdefault(getattr(record, "mechanism", ""), []).append(n)
+            index = {m: _DateIndex(self._records, ns) for m, ns in groups.items()}
+            object.__setattr__(self, "_by_mechanism", index)
+        return index
+
+    def _date_index(self) -> _DateIndex:
+        index = self._timed
+        if index is None:
+            index = _DateIndex(self._records, range(len(self._records)))
+            object.__setattr__(self, "_timed", index)
+        return index
 
     def _involving_check(self, value: object) -> Callable[[R], bool]:
         if not isinstance(value, str):
@@ -331,28 +361,34 @@ class Collection(Generic[R]):
         actor = dataset.actors.lookup(value).id
         return lambda record: dataset.involves(record, actor)
 
-    def _in_range(self, start: _dt.date | None, end: _dt.date | None) -> Iterator[R]:
-        timed = self._timed
-        if timed is None:
-            rows = sorted(
-                (record.date.earliest, record.date.latest, n)
-                for n, record in enumerate(self._records)
-                if record.date is not None
-            )
-            longest = max((b - a for a, b, _ in rows), default=_dt.timedelta(0))
-            timed = ([row[0] for row in rows], rows, longest)
-            object.__setattr__(self, "_timed", timed)
-        starts, rows, longest = timed
-        # A record overlaps [start, end] when it begins by `end` and finishes from `start`;
-        # records begin at most `longest` before they finish, which bounds the scan.
-        low = bisect.bisect_left(starts, _days_before(start, longest)) if start else 0
-        high = bisect.bisect_right(starts, end) if end else len(rows)
-        hits = sorted(
+
+class _DateIndex:
+    """Positions of records sorted by first day, for date ranges found by binary search."""
+
+    __slots__ = ("longest", "positions", "rows", "starts")
+
+    def __init__(self, records: tuple[Any, ...], positions: Iterable[int]) -> None:
+        self.positions = list(positions)  # every position, dated or not, in data order
+        rows = sorted(
+            (records[n].date.earliest, records[n].date.latest, n)
+            for n in self.positions
+            if records[n].date is not None
+        )
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
+        self.longest = max((b - a for a, b, _ in rows), default=_dt.timedelta(0))
+
+    def between(self, start: _dt.date | None, end: _dt.date | None) -> list[int]:
+        """Sorted positions of the records whose dates overlap [start, end]."""
+        # A record overlaps when it begins by `end` and finishes from `start`; records
+        # begin at most `longest` before they finish, which bounds the scan.
+        low = bisect.bisect_left(self.starts, _days_before(start, self.longest)) if start else 0
+        high = bisect.bisect_right(self.starts, end) if end else len(self.rows)
+        return sorted(
             n
-            for first, last, n in rows[low:high]
+            for first, last, n in self.rows[low:high]
             if (start is None or last >= start) and (end is None or first <= end)
         )
-        return (self._records[n] for n in hits)
 
 
 def _days_before(day: _dt.date, span: _dt.timedelta) -> _dt.date:
