@@ -304,12 +304,14 @@ class Collection(Generic[R]):
                 if index is not None:
                     positions.extend(index.between(start, end) if dated else index.positions)
             positions.sort()
-            candidates: Iterable[R] = (self._records[n] for n in positions)
         elif dated:
-            candidates = (self._records[n] for n in self._date_index().between(start, end))
+            positions = self._date_index().between(start, end)
         else:
-            candidates = self._records
-        return tuple(record for record in candidates if all(check(record) for check in checks))
+            return tuple(r for r in self._records if all(check(r) for check in checks))
+        candidates = map(self._records.__getitem__, positions)
+        if not checks:
+            return tuple(candidates)
+        return tuple(r for r in candidates if all(check(r) for check in checks))
 
     def _require_field(self, key: str) -> None:
         if self._records and not all(_has_field(record, key) for record in self._records[:1]):
@@ -384,11 +386,12 @@ class _DateIndex:
         # begin at most `longest` before they finish, which bounds the scan.
         low = bisect.bisect_left(self.starts, _days_before(start, self.longest)) if start else 0
         high = bisect.bisect_right(self.starts, end) if end else len(self.rows)
-        return sorted(
-            n
-            for first, last, n in self.rows[low:high]
-            if (start is None or last >= start) and (end is None or first <= end)
-        )
+        rows = self.rows[low:high]  # all begin by `end`, thanks to the bisection
+        if start is not None and self.longest:
+            rows = [row for row in rows if row[1] >= start]
+        positions = [row[2] for row in rows]
+        positions.sort()
+        return positions
 
 
 def _days_before(day: _dt.date, span: _dt.timedelta) -> _dt.date:
