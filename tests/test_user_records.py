@@ -323,3 +323,30 @@ def test_threads_loading_user_directories_at_once_each_get_a_whole_dataset(bundl
         thread.join()
     assert len(results) == 8 and all(r == results[0] for r in results)
     assert "my-notes" in results[0].sources and "my-notes" not in bundled.sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"id": "a", "id": "b"}]',
+        '[{"id" : "a",\n "id"\t: "b"}]',
+        '[{"name": "x\\": y", "id": "a", "id": "b"}]',  # a quote-colon inside a value
+        '[{"citations": [{"source": "s", "source": "t"}]}]',  # repeated in a nested object
+    ],
+)
+def test_a_repeated_key_is_found_however_the_file_is_written(tmp_path, text):
+    from korea_diplomacy.loading import _read_json
+
+    path = tmp_path / "events.json"
+    path.write_text(text, encoding="utf-8")
+    value, problem = _read_json(path)
+    assert value is None and "appears twice" in problem
+
+
+def test_a_quote_colon_inside_a_value_is_not_a_repeated_key(tmp_path):
+    from korea_diplomacy.loading import _read_json
+
+    path = tmp_path / "events.json"
+    path.write_text('[{"name": "x\\": y", "id": "a"}]', encoding="utf-8")
+    value, problem = _read_json(path)
+    assert problem is None and value == [{"name": 'x": y', "id": "a"}]

@@ -10,10 +10,13 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
+import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,20 +75,43 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
     directory = Path(path)
     bundled = _load_bundled()
+    with _gc_paused():
+        return _load_directory(directory, bundled)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many new, acyclic records are built.
+
+    Allocating 100,000 records would otherwise trigger full collections over and over, for
+    objects that hold no cycles; the collector runs as usual afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_directory(directory: Path, bundled: Dataset) -> Dataset:
     problems: list[str] = []
     files, corrections_file = _read_directory(directory, problems)
     origin: dict[str, str] = {}  # id of each user record -> the file it came from
     added: dict[str, list[Record | Source]] = {}
     for name, (file, raw) in files.items():
         where = str(file)
-        for label, record in _structure_list(raw, name, where, problems):
+        for position, record in _structure_list(raw, name, where, problems):
             collection = _collection_of(bundled, record.id)
             if collection is not None:
+                label = _label_at(raw, position)
                 problems.append(
                     f"{where}: {label}: id: {record.id} is already a bundled {collection} record;"
                     f" to correct it, put the whole record in {CORRECTIONS_FILE} with a reason"
                 )
             elif record.id in origin:
+                label = _label_at(raw, position)
                 problems.append(f"{where}: {label}: id: {record.id} is also in {origin[record.id]}")
             else:
                 origin[record.id] = where
@@ -125,7 +151,9 @@ def _load_bundled() -> Dataset:
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                _bundled = Dataset(structure_collections(read_bundled(), origin="bundled data"))
+                with _gc_paused():
+                    records = structure_collections(read_bundled(), origin="bundled data")
+                    _bundled = Dataset(records)
     return _bundled
 
 
@@ -210,6 +238,32 @@ class _DuplicateKey(ValueError):
     pass
 
 
+_SPACED_KEY = re.compile(r'"\s+:')
+
+
+class _KeyCounter:
+    """An ``object_hook`` that counts the keys of every object json.loads builds."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, obj: dict[str, Any]) -> dict[str, Any]:
+        self.count += len(obj)
+        return obj
+
+
+def _may_repeat_keys(text: str, parsed_keys: int) -> bool:
+    """Whether some object in the file might repeat a key (json.loads would hide it).
+
+    Every key in the text ends in a quote and a colon, and so may a string value; a repeated
+    key leaves fewer keys in the parsed objects. If the text has no more quote-colons than the
+    parsed objects have keys, no key can have been repeated, and the slow check is skipped.
+    """
+    return text.count('":') + len(_SPACED_KEY.findall(text)) != parsed_keys
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # json.loads keeps the last of two equal keys without a word; a data file must not.
     result = dict(pairs)
@@ -248,7 +302,11 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 text ({error.reason} at byte {error.start})"
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant), None
+        keys = _KeyCounter()
+        value = json.loads(text, object_hook=keys, parse_constant=_no_constant)
+        if _may_repeat_keys(text, keys.count):
+            value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        return value, None
     except json.JSONDecodeError as error:
         return None, f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
     except _DuplicateKey as error:
@@ -302,25 +360,40 @@ def structure_collections(
 
 def _structure_list(
     raw: Any, name: str, where: str, problems: list[str]
-) -> list[tuple[str, Record | Source]]:
-    """The records of one collection file, each with its label; problems are appended."""
+) -> list[tuple[str | int, Record | Source]]:
+    """The records of one collection file, each with its position; problems are appended.
+
+    (Use :func:`_label_at` to name a record in a message: labels are made only when needed.)
+    """
+    from .fast import Rejected, structure
+
     if not isinstance(raw, list):
         problems.append(f"{where}: expected a JSON list of records, not {_json_type(raw)}")
         return []
     record_type = RECORD_TYPES[name]
-    records: list[tuple[str, Record | Source]] = []
+    records: list[tuple[str | int, Record | Source]] = []
     seen: set[str] = set()
     for position, item in enumerate(raw):
-        label = _label(item, f"record {position}")
-        record = _structure_one(item, record_type, f"{where}: {label}", problems)
-        if record is None:
-            continue
+        try:
+            record = structure(item, record_type)  # the fast path every good record takes
+        except Rejected:
+            label = _label_at(raw, position)
+            record = _structure_one(item, record_type, f"{where}: {label}", problems)
+            if record is None:
+                continue
         if record.id in seen:
+            label = _label_at(raw, position)
             problems.append(f"{where}: {label}: id: {record.id} is used twice in this file")
             continue
         seen.add(record.id)
-        records.append((label, record))
+        records.append((position, record))
     return records
+
+
+def _label_at(raw: list[Any], position: str | int) -> str:
+    if isinstance(position, str):
+        return position
+    return _label(raw[position], f"record {position}")
 
 
 def _structure_one(item: Any, record_type: type, where: str, problems: list[str]) -> Any:
