@@ -182,3 +182,21 @@ def test_no_unverified_values():
     assert [
         m.ordinal for m in kd.meetings.filter(mechanism="mekong-rok-summit", status="held")
     ] == [1, 2]
+
+
+def test_fund_conflicts_between_web_pages_and_the_seed():
+    akcf = kd.funds.lookup("AKCF")
+    (in_2019,) = [
+        c for c in akcf.contributions if c.period and c.period.contains(dt.date(2019, 6, 1))
+    ]
+    (conflict,) = in_2019.conflicts
+    assert conflict.preferred.value == "USD 14000000"
+    assert {claim.value for claim in conflict.claims} == {"USD 14000000", "USD 7000000"}
+    assert all(claim.citations for claim in conflict.claims) and conflict.reason
+    assert akcf.annual_contribution_on(2016) == kd.Money(7_000_000, "USD")  # from 2015 (Yonhap)
+    mekong = kd.funds.lookup("Mekong-ROK Cooperation Fund")
+    (start,) = [c for c in mekong.conflicts if c.field == "established"]
+    web_claims = [
+        cl for cl in start.claims if any(ci.source.startswith("web-") for ci in cl.citations)
+    ]
+    assert web_claims and start.preferred.value == "2013-06"
