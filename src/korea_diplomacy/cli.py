@@ -87,6 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("korea-diplomacy: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): not an error. Point stdout at devnull so
+        # the interpreter's final flush does not complain either.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (KoreaDiplomacyError, LookupError, ValueError, TypeError, OSError) as error:
         _error(_summary(error))
     except Exception as error:  # a bug of ours: still one line, never a traceback
@@ -228,11 +236,21 @@ def _print_records(records: Iterable[Any], as_json: bool) -> int:
         dicts = [{"collection": r.collection_name, **conv.unstructure(r)} for r in records]
         print(json.dumps(dicts, indent=2, ensure_ascii=False))
         return 0
-    rows = [(r.id, r.date.human() if r.date is not None else "", r.name) for r in records]
+    rows = [(r.id, _when(r), r.name) for r in records]
     _table(rows)
     if not rows:
         print("(no records)")
     return 0
+
+
+def _when(record: Any) -> str:
+    """The date column: the date, or the planned date of a meeting that did not take place."""
+    if record.date is not None:
+        return str(record.date.human())
+    planned = getattr(record, "planned_date", None)
+    if planned is not None:
+        return f"{planned.human()} ({record.status})"
+    return ""
 
 
 def _show(record: Any, dataset: Any, as_json: bool) -> int:
