@@ -16,7 +16,7 @@ import calendar
 import datetime as _dt
 import functools
 import re
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
 
@@ -36,13 +36,13 @@ class _Dated:
 
     __slots__ = ()
 
-    @property
-    def earliest(self) -> _dt.date:
-        raise NotImplementedError  # pragma: no cover - overridden by both subclasses
+    if TYPE_CHECKING:  # both subclasses define them
 
-    @property
-    def latest(self) -> _dt.date:
-        raise NotImplementedError  # pragma: no cover - overridden by both subclasses
+        @property
+        def earliest(self) -> _dt.date: ...
+
+        @property
+        def latest(self) -> _dt.date: ...
 
     def sort_key(self) -> tuple[_dt.date, int, int, str]:
         """Order by first day, then wider periods before the ones they contain."""
