@@ -94,7 +94,9 @@ class Collection(Generic[R]):
         set_ = object.__setattr__
         set_(self, "_name", name)
         set_(self, "_records", records)
-        set_(self, "_by_id", {record.id: record for record in records})
+        # A record built in code may carry a non-string id: it is left out of the id index
+        # (the validator reports its type) rather than breaking the collection.
+        set_(self, "_by_id", {r.id: r for r in records if isinstance(r.id, str)})
         set_(self, "_dataset", dataset)
         set_(self, "_extra_names", dict(extra_names or {}))
         set_(self, "_index", None)

@@ -103,8 +103,12 @@ class Dataset:
                 extra = self._counterpart_names(items, records.get("actors", ()))
             collections[name] = Collection(name, items, self, extra)
         mechanisms = collections["mechanisms"]
-        leaders = {m.id for m in mechanisms if m.level == "leaders"}
-        summits = (m for m in collections["meetings"] if m.mechanism in leaders)
+        leaders = {m.id for m in mechanisms if m.level == "leaders" and isinstance(m.id, str)}
+        summits = (
+            m
+            for m in collections["meetings"]
+            if isinstance(m.mechanism, str) and m.mechanism in leaders
+        )
         collections["summits"] = Collection("summits", summits, self)
         for name, collection in collections.items():
             set_(self, name, collection)
@@ -117,9 +121,11 @@ class Dataset:
         partnerships: Iterable[Any], actors: Iterable[Any]
     ) -> dict[str, tuple[str, ...]]:
         # Partnerships are found by their counterpart's names too: lookup("ASEAN").
-        by_id = {actor.id: actor for actor in actors}
+        by_id = {actor.id: actor for actor in actors if isinstance(actor.id, str)}
         names: dict[str, tuple[str, ...]] = {}
         for partnership in partnerships:
+            if not isinstance(partnership.id, str) or not isinstance(partnership.counterpart, str):
+                continue  # a record built in code with wrong types: the validator reports it
             actor = by_id.get(partnership.counterpart)
             if actor is not None:
                 local = [t for n in actor.local_names for t in (n.text, *n.variants)]
