@@ -1,7 +1,6 @@
 """The public API contract: names, behaviours and errors other tools rely on."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import attrs
@@ -16,32 +15,6 @@ def test_every_collection_is_on_the_module_and_the_dataset():
     for name in COLLECTIONS:
         assert getattr(kd, name) is getattr(ds, name)
         assert len(getattr(ds, name)) > 0, name
-
-
-def test_load_is_cached_and_thread_safe():
-    from korea_diplomacy import loading
-
-    loading._reset_for_tests()
-    calls = []
-    real = loading.read_bundled
-    loading.read_bundled = lambda: calls.append(1) or real()
-    try:
-        results = []
-        barrier = threading.Barrier(32)
-
-        def touch():
-            barrier.wait()
-            results.append(kd.mechanisms)
-
-        threads = [threading.Thread(target=touch) for _ in range(32)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        loading.read_bundled = real
-    assert len(calls) == 1
-    assert all(r is results[0] for r in results)
 
 
 def test_container_protocol():
