@@ -159,19 +159,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "show":
         return _show(dataset.lookup(args.text), dataset, args.json)
     if command == "search":
-        from .dataset import COLLECTIONS
-
-        hits: list[Any] = []
-        for name in COLLECTIONS:
-            if name != "summits":
-                hits.extend(dataset.collection(name).search(args.text, limit=None))
-        from .names import normalise
-
-        key = normalise(args.text)
-        from .collection import _names_of, _score
-
-        hits.sort(key=lambda r: -max(_score(key, normalise(n)) for n in _names_of(r)))
-        return _print_records(hits[: max(args.limit, 0)], args.json)
+        return _print_records(dataset.search(args.text, limit=args.limit), args.json)
     if command == "timeline":
         facts = dataset.timeline(since=args.since, until=args.until, involving=args.involving)
         if args.json:

@@ -63,6 +63,7 @@ class Collection(Generic[R]):
         "_exact",
         "_extra_names",
         "_index",
+        "_keys",
         "_name",
         "_records",
         "_timed",
@@ -75,6 +76,7 @@ class Collection(Generic[R]):
     _extra_names: dict[str, Iterable[str]]
     _index: dict[str, tuple[str, ...]] | None
     _exact: dict[str, tuple[str, ...]]
+    _keys: tuple[tuple[str, ...], ...]
     _timed: _DateIndex | None
     _by_mechanism: dict[str, _DateIndex] | None
 
@@ -101,6 +103,7 @@ class Collection(Generic[R]):
         set_(self, "_extra_names", dict(extra_names or {}))
         set_(self, "_index", None)
         set_(self, "_exact", {})
+        set_(self, "_keys", ())
         set_(self, "_timed", None)
         set_(self, "_by_mechanism", None)
 
@@ -179,15 +182,22 @@ class Collection(Generic[R]):
         if index is None:
             found: dict[str, dict[str, None]] = {}
             names: list[tuple[str, str]] = []
+            keys_by_position: list[tuple[str, ...]] = []
             for record in self._records:
-                for text in _names_of(record, self._extra_names.get(record.id, ())):
-                    key = normalise(text)
-                    if key:
-                        found.setdefault(key, {})[record.id] = None
-                        names.append((text, key))
+                keys: dict[str, None] = {}
+                if isinstance(record.id, str):  # a record built in code may not have one
+                    for text in _names_of(record, self._extra_names.get(record.id, ())):
+                        key = normalise(text)
+                        if key:
+                            found.setdefault(key, {})[record.id] = None
+                            names.append((text, key))
+                            keys[key] = None
+                keys_by_position.append(tuple(keys))
             index = {key: tuple(ids) for key, ids in found.items()}
             # Names exactly as written skip normalisation: one dict hit for the common case.
             object.__setattr__(self, "_exact", {text: index[key] for text, key in names})
+            # Each record's normalised names, so that search does not normalise them again.
+            object.__setattr__(self, "_keys", tuple(keys_by_position))
             object.__setattr__(self, "_index", index)
         return index
 
@@ -239,19 +249,25 @@ class Collection(Generic[R]):
             raise TypeError(f"search takes a string, not {type(text).__name__}")
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)):
             raise TypeError("limit must be an int or None")
+        hits = tuple(record for _, _, record in self._scored(text))
+        return hits if limit is None else hits[: max(limit, 0)]
+
+    def _scored(self, text: str) -> list[tuple[float, int, R]]:
+        # (score, position, record), best first; scores run from 0.5 (a resemblance) to 1.0
+        # (an exact name), so Dataset.search can merge several collections' results.
+        if not isinstance(text, str):
+            raise TypeError(f"search takes a string, not {type(text).__name__}")
         key = normalise(text)
         if not key:
-            return ()
-        scored: list[tuple[float, int, str]] = []
-        for position, record in enumerate(self._records):
-            best = 0.0
-            for name in _names_of(record, self._extra_names.get(record.id, ())):
-                best = max(best, _score(key, normalise(name)))
+            return []
+        self._name_index()
+        found: list[tuple[float, int, R]] = []
+        for position, names in enumerate(self._keys):
+            best = max((_score(key, name) for name in names), default=0.0)
             if best >= 0.5:
-                scored.append((-best, position, record.id))
-        scored.sort()
-        hits = tuple(self._by_id[record_id] for _, _, record_id in scored)
-        return hits if limit is None else hits[: max(limit, 0)]
+                found.append((best, position, self._records[position]))
+        found.sort(key=lambda hit: (-hit[0], hit[1]))
+        return found
 
     # ------------------------------------------------------------------ filters
 

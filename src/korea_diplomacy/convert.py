@@ -49,22 +49,18 @@ def _structure_decimal(value: Any, _type: Any) -> Decimal:
     return number
 
 
-def _structure_str(value: Any, _type: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, not {type(value).__name__} {value!r:.40}")
-    return value
+def _exactly(kind: type, what: str) -> Any:
+    """A structure hook that takes values of exactly ``kind`` (no bool for int) and no other.
 
+    cattrs would turn 13 into "13" and "13" into 13; data files must say what they mean.
+    """
 
-def _structure_int(value: Any, _type: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, not {type(value).__name__} {value!r:.40}")
-    return value
+    def hook(value: Any, _type: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {what}, not {type(value).__name__} {value!r:.40}")
+        return value
 
-
-def _structure_bool(value: Any, _type: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, not {type(value).__name__} {value!r:.40}")
-    return value
+    return hook
 
 
 def _structure_value(value: Any, _type: Any) -> Money | Quantity:
@@ -82,10 +78,9 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_when, _structure_when)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_unstructure_hook(DateRange, str)
-    # cattrs would turn 13 into "13" and "13" into 13; data files must say what they mean.
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(str, _exactly(str, "a string"))
+    conv.register_structure_hook(int, _exactly(int, "a whole number"))
+    conv.register_structure_hook(bool, _exactly(bool, "true or false"))
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, lambda d: f"{d:f}")
     conv.register_structure_hook(Money | Quantity, _structure_value)

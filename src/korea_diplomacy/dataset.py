@@ -201,6 +201,24 @@ class Dataset:
             raise AmbiguousLookupError("dataset", text, tuple(found))
         raise NotFoundError("dataset", text, tuple(dict.fromkeys(suggestions))[:5])
 
+    def search(self, text: str, limit: int | None = 10) -> tuple[Record | Source, ...]:
+        """Records of every collection whose names match ``text``, best first.
+
+        >>> import korea_diplomacy as kd
+        >>> [r.id for r in kd.load().search("AKCF")][:1]
+        ['asean-rok-cooperation-fund']
+        """
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)):
+            raise TypeError("limit must be an int or None")
+        hits = [
+            (-score, order, position, record)
+            for order, name in enumerate(RECORD_TYPES)
+            for score, position, record in self._collections[name]._scored(text)
+        ]
+        hits.sort(key=lambda hit: hit[:3])
+        found = tuple(hit[3] for hit in hits)
+        return found if limit is None else found[: max(limit, 0)]
+
     def resolve_id(self, text: str) -> str:
         """An id for ``text``: itself if it is an id, else the id of the record it names."""
         if self.get(text) is not None:
