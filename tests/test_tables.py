@@ -91,7 +91,7 @@ def test_the_separators_never_occur_inside_items():
 
 def test_empty_values_are_none():
     row = kd.to_records([kd.actors["brn"]])[0]
-    assert row["description"] is None and row["local_names"] is None
+    assert row["description"] is None and row["conflicts"] is None
     assert row["established"] is None and row["established_start"] is None
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from . import plot
-    from .collection import Collection
+    from .collection import Collection, Partnerships, Relations
     from .datapackage import export
     from .dataset import Dataset
     from .dates import DateRange, PartialDate, parse_when
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
         Policy,
         Programme,
         Quantity,
+        Relation,
+        RelationEvent,
         Source,
     )
     from .schema import json_schema
@@ -58,7 +60,8 @@ if TYPE_CHECKING:
     sources: Collection[Source]
     actors: Collection[Actor]
     mechanisms: Collection[Mechanism]
-    partnerships: Collection[Partnership]
+    partnerships: Partnerships
+    relations: Relations
     meetings: Collection[Meeting]
     summits: Collection[Meeting]
     funds: Collection[Fund]
@@ -92,6 +95,8 @@ __all__ = [
     "Policy",
     "Programme",
     "Quantity",
+    "Relation",
+    "RelationEvent",
     "Source",
     "Violation",
     "__version__",
@@ -111,6 +116,7 @@ __all__ = [
     "plot",
     "policies",
     "programmes",
+    "relations",
     "sources",
     "summits",
     "timeline",
@@ -148,6 +154,8 @@ _LAZY = {
             "Policy",
             "Programme",
             "Quantity",
+            "Relation",
+            "RelationEvent",
             "Source",
         )
     },
@@ -158,6 +166,7 @@ _COLLECTIONS = frozenset(
         "actors",
         "mechanisms",
         "partnerships",
+        "relations",
         "meetings",
         "summits",
         "funds",

@@ -284,6 +284,7 @@ _SINGULAR = {"policies": "policy", "summits": "summit"} | {
         "actors",
         "mechanisms",
         "partnerships",
+        "relations",
         "meetings",
         "funds",
         "documents",

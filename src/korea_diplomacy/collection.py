@@ -12,17 +12,19 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+
+import attrs
 
 from .dates import as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
-from .model import Record, Source
+from .model import Partnership, PartnershipLevel, Record, Relation, Source
 from .names import normalise
 
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["Collection"]
+__all__ = ["Collection", "Partnerships", "Relations"]
 
 R = TypeVar("R", bound="Record | Source")
 T = TypeVar("T")
@@ -79,6 +81,27 @@ class Collection(Generic[R]):
     _keys: tuple[tuple[str, ...], ...]
     _timed: _DateIndex | None
     _by_mechanism: dict[str, _DateIndex] | None
+
+    _record_type: ClassVar[type | None] = None
+    _kinds: ClassVar[dict[type, type[Collection[Any]]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls._record_type is not None:  # a collection with questions of its own
+            Collection._kinds[cls._record_type] = cls
+
+    @staticmethod
+    def of(
+        name: str,
+        records: Iterable[Any],
+        dataset: Dataset | None = None,
+        extra_names: Mapping[str, Iterable[str]] | None = None,
+    ) -> Collection[Any]:
+        """A collection of the class that suits its records (with their own questions)."""
+        from .model import RECORD_TYPES
+
+        kind = Collection._kinds.get(RECORD_TYPES.get(name, Record), Collection)
+        return kind(name, records, dataset, extra_names)
 
     def __init__(
         self,
@@ -469,3 +492,117 @@ def _year(value: object) -> int:
     if when.precision != "year" or when.earliest.year != when.latest.year:
         raise InvalidCriteriaError(f"year must be a single year, not {value!r}")
     return when.earliest.year
+
+
+class Partnerships(Collection[Partnership]):
+    """The ROK's partnerships, with the question of who stood at which level on a day.
+
+    >>> import korea_diplomacy as kd
+    >>> "asean" in kd.partnerships.partners_on("2012-01-01", level="strategic")
+    True
+    """
+
+    __slots__ = ()
+    _record_type = Partnership
+
+    def partners_on(self, date: object, level: PartnershipLevel | None = None) -> frozenset[str]:
+        """Ids of the counterparts with a partnership stage in force on ``date``, optionally
+        only those whose stage has ``level`` (``"strategic"``, ``"alliance"``...)."""
+        from typing import get_args
+
+        if level is not None and level not in get_args(PartnershipLevel):
+            raise InvalidCriteriaError(
+                f"unknown partnership level {level!r}", get_args(PartnershipLevel)
+            )
+        found = set()
+        for partnership in self:
+            stage = partnership.status_on(date)
+            if stage is not None and (level is None or stage.level == level):
+                found.add(partnership.counterpart)
+        return frozenset(found)
+
+
+class Relations(Collection[Relation]):
+    """The ROK's diplomatic relations, one record per partner, with as-of questions.
+
+    >>> import korea_diplomacy as kd
+    >>> "vnm" in kd.relations.partners_on("1993-01-01")
+    True
+    """
+
+    __slots__ = ()
+    _record_type = Relation
+
+    def partners_on(self, date: object) -> frozenset[str]:
+        """Ids of the states the ROK had diplomatic relations with on ``date``.
+
+        A relation carried over from a predecessor state counts as that state while it
+        existed (the Soviet Union in 1991, Russia from 1992).
+        """
+        found = set()
+        for relation in self:
+            event = relation.event_on(date)
+            if event is not None and event.status == "diplomatic":
+                found.add(event.state or relation.partner)
+        return frozenset(found)
+
+    def panel(self, since: object = 1948, until: object = None) -> tuple[RelationYear, ...]:
+        """One row per partner and year, the country-year layout researchers merge on.
+
+        A row says whether diplomatic relations were in force on any day of that year and
+        what the relation was on its last day. ``until`` defaults to the current year.
+
+        >>> import korea_diplomacy as kd
+        >>> rows = kd.relations.panel(since=1992, until=1993)
+        >>> [(r.year, r.in_force) for r in rows if r.partner == "vnm"]
+        [(1992, True), (1993, True)]
+        """
+        first = as_day(since).year
+        last = as_day(until, end=True).year if until is not None else _dt.date.today().year
+        if first > last:
+            raise InvalidCriteriaError(f"since ({first}) is after until ({last})")
+        rows = []
+        for relation in self:
+            periods = _diplomatic_periods(relation)
+            for year in range(first, last + 1):
+                start, end = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+                in_force = any(a <= end and (b is None or b >= start) for a, b in periods)
+                rows.append(
+                    RelationYear(
+                        partner=relation.partner,
+                        year=year,
+                        in_force=in_force,
+                        status=relation.status_on(end),
+                        state=relation.state_on(end),
+                    )
+                )
+        return tuple(rows)
+
+
+def _diplomatic_periods(relation: Relation) -> list[tuple[_dt.date, _dt.date | None]]:
+    """(first day, last day or None if open) of each stretch of diplomatic relations."""
+    periods: list[tuple[_dt.date, _dt.date | None]] = []
+    events = relation.events
+    for n, event in enumerate(events):
+        if event.status != "diplomatic":
+            continue
+        after = events[n + 1] if n + 1 < len(events) else None
+        last = after.date.earliest - _dt.timedelta(days=1) if after is not None else None
+        periods.append((event.date.earliest, last))
+    return periods
+
+
+@attrs.frozen(kw_only=True)
+class RelationYear:
+    """One row of :meth:`Relations.panel`: a partner, a year and the relation in it.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.relations.panel(since=2000, until=2000)[0].year
+    2000
+    """
+
+    partner: str
+    year: int
+    in_force: bool
+    status: str | None = None
+    state: str | None = None

@@ -56,6 +56,7 @@ _TITLES = {
     "actors": "Actors: countries, organisations, groupings, institutions, persons",
     "mechanisms": "Mechanisms: summits, ministerials, forums, councils",
     "partnerships": "Partnerships of the ROK and their stages",
+    "relations": "Diplomatic relations of the ROK with each partner, step by step",
     "meetings": "Meetings: dated sessions of the mechanisms",
     "funds": "Cooperation funds and contributions",
     "documents": "Documents: declarations, plans of action, agreements",

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
-from .collection import Collection
+from .collection import Collection, Partnerships, Relations
 from .dates import as_day
 from .errors import AmbiguousLookupError, NotFoundError
 from .model import (
@@ -29,7 +29,6 @@ from .model import (
     Fund,
     Mechanism,
     Meeting,
-    Partnership,
     Policy,
     Programme,
     Record,
@@ -66,6 +65,7 @@ class Dataset:
         "partnerships",
         "policies",
         "programmes",
+        "relations",
         "sources",
         "summits",
     )
@@ -76,7 +76,8 @@ class Dataset:
     sources: Collection[Source]
     actors: Collection[Actor]
     mechanisms: Collection[Mechanism]
-    partnerships: Collection[Partnership]
+    partnerships: Partnerships
+    relations: Relations
     meetings: Collection[Meeting]
     summits: Collection[Meeting]
     funds: Collection[Fund]
@@ -96,12 +97,21 @@ class Dataset:
             raise NotFoundError("collection", unknown[0], tuple(RECORD_TYPES))
         set_ = object.__setattr__
         collections: dict[str, Collection[Any]] = {}
+        actors = tuple(records.get("actors", ()))
         for name in RECORD_TYPES:
             extra = None
             items = tuple(records.get(name, ()))
             if name == "partnerships":
-                extra = self._counterpart_names(items, records.get("actors", ()))
-            collections[name] = Collection(name, items, self, extra)
+                extra = self._counterpart_names(items, actors, "counterpart")
+            elif name == "relations":
+                extra = self._counterpart_names(items, actors, "partner")
+            elif name == "actors":
+                extra = {
+                    a.id: tuple(filter(None, (a.iso_alpha2, a.iso_alpha3, a.iso_numeric)))
+                    for a in items
+                    if isinstance(a.id, str) and isinstance(a, Actor)
+                }
+            collections[name] = Collection.of(name, items, self, extra)
         mechanisms = collections["mechanisms"]
         leaders = {m.id for m in mechanisms if m.level == "leaders" and isinstance(m.id, str)}
         summits = (
@@ -118,23 +128,27 @@ class Dataset:
 
     @staticmethod
     def _counterpart_names(
-        partnerships: Iterable[Any], actors: Iterable[Any]
+        records: Iterable[Any], actors: Iterable[Any], field: str
     ) -> dict[str, tuple[str, ...]]:
-        # Partnerships are found by their counterpart's names too: lookup("ASEAN").
+        # Partnerships and relations are found by their partner's names too: lookup("ASEAN"),
+        # lookup("VN").
         by_id = {actor.id: actor for actor in actors if isinstance(actor.id, str)}
         names: dict[str, tuple[str, ...]] = {}
-        for partnership in partnerships:
-            if not isinstance(partnership.id, str) or not isinstance(partnership.counterpart, str):
+        for record in records:
+            partner = getattr(record, field, None)
+            if not isinstance(record.id, str) or not isinstance(partner, str):
                 continue  # a record built in code with wrong types: the validator reports it
-            actor = by_id.get(partnership.counterpart)
-            if actor is not None:
+            actor = by_id.get(partner)
+            if isinstance(actor, Actor):
                 local = [t for n in actor.local_names for t in (n.text, *n.variants)]
-                names[partnership.id] = (
+                codes = (actor.iso_alpha2, actor.iso_alpha3, actor.iso_numeric)
+                names[record.id] = (
                     actor.id,
                     actor.name,
                     *filter(None, (actor.abbreviation,)),
                     *actor.aliases,
                     *local,
+                    *filter(None, codes),
                 )
         return names
 

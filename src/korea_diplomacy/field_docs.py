@@ -58,6 +58,9 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "seat": "Where the actor is based.",
         "established": "When the actor was founded (EDTF).",
         "memberships": "Who belongs to this group, from when until when.",
+        "dissolved": "When a former state ceased to exist (EDTF).",
+        "successors": "Ids of the states that followed a former state.",
+        "iso_3166_3": "ISO 3166-3 code of a former country (four letters), where it has one.",
     },
     "Mechanism": {
         "kind": "What sort of channel: a summit, a ministerial, a forum, a council...",
@@ -77,6 +80,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "Partnership": {
         "counterpart": "Id of the actor the ROK is in partnership with.",
         "stages": "The partnership's steps in order; each holds until the next begins.",
+    },
+    "Relation": {
+        "partner": "Id of the partner: a country, or a former state the relation ended with.",
+        "events": "The relation's steps in date order; each holds until the next begins.",
     },
     "Meeting": {
         "mechanism": "Id of the mechanism this meeting is a session of.",
@@ -245,6 +252,27 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "note": "A remark on the stage.",
         "conflicts": "What the sources disagree about for this stage.",
         "inferences": "What is inferred rather than stated for this stage.",
+        "level": "How high the stage stands: alliance, comprehensive-strategic, "
+        "special-strategic, strategic, comprehensive or other.",
+    },
+    "RelationEvent": {
+        "kind": "What happened: consular-relations, established, raised-to-embassy, broken, "
+        "suspended, restored, succeeded (carried over to a successor state) or ended.",
+        "date": "When it happened (EDTF).",
+        "citations": "Where the step is stated.",
+        "state": "Id of the state the step was taken with, when not the partner itself (a "
+        "predecessor such as the Soviet Union).",
+        "note": "A remark on the step.",
+        "local_names": "The step's wording in other languages.",
+        "conflicts": "What the sources disagree about for this step.",
+        "inferences": "What is inferred rather than stated for this step.",
+    },
+    "RelationYear": {
+        "partner": "Id of the partner.",
+        "year": "The year.",
+        "in_force": "Whether diplomatic relations were in force on any day of the year.",
+        "status": "The relation on the year's last day (diplomatic, consular, broken...).",
+        "state": "Id of the state the relation was with on the year's last day.",
     },
     "Delegate": {
         "actor": "Id of the country or body the delegation represents.",

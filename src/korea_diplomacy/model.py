@@ -46,17 +46,34 @@ __all__ = [
     "Membership",
     "Money",
     "Partnership",
+    "PartnershipLevel",
     "Policy",
     "Programme",
     "Qualifier",
     "Quantity",
     "Record",
+    "Relation",
+    "RelationEvent",
+    "RelationStatus",
     "Role",
     "Section",
     "Session",
     "Source",
     "Stage",
 ]
+
+PartnershipLevel: TypeAlias = Literal[
+    "alliance",
+    "comprehensive-strategic",
+    "special-strategic",
+    "strategic",
+    "comprehensive",
+    "other",
+]
+"""How high a partnership stage stands, from an alliance down to other labels."""
+
+RelationStatus: TypeAlias = Literal["consular", "diplomatic", "broken", "suspended", "ended"]
+"""What a relation is on a day: consular only, diplomatic, broken off, suspended, or ended."""
 
 Qualifier: TypeAlias = Literal["exact", "about", "more-than", "at-least", "at-most", "over", "plus"]
 _QUALIFIER_WORDS = {
@@ -467,6 +484,7 @@ class _PerRecord(dict[int, tuple["weakref.ref[object]", object]]):
 
 _membership_indexes = _PerRecord()
 _stage_starts = _PerRecord()
+_event_starts = _PerRecord()
 
 
 def _as_of(date: object) -> _dt.date:
@@ -505,6 +523,9 @@ class Actor(Record):
     seat: str | None = None
     established: When | None = None
     memberships: tuple[Membership, ...] = ()
+    dissolved: When | None = None
+    successors: tuple[str, ...] = ()
+    iso_3166_3: str | None = None
 
     @property
     def date(self) -> When | None:
@@ -521,6 +542,7 @@ class Actor(Record):
 
     def dated_facts(self) -> Iterator[DatedFact]:
         yield from self._fact(self.established, "established", f"{self.name} established")
+        yield from self._fact(self.dissolved, "dissolved", f"{self.name} dissolved")
         for m in self.memberships:
             yield from self._fact(m.start, "membership-start", f"{m.member} joins {self.name}")
             yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
@@ -628,6 +650,7 @@ class Stage:
     made_by: str | None = None
     local_names: tuple[LocalName, ...] = ()
     note: str = ""
+    level: PartnershipLevel | None = None
     conflicts: tuple[Conflict, ...] = ()
     inferences: tuple[Inference, ...] = ()
 
@@ -671,6 +694,133 @@ class Partnership(Record):
 
     def involves(self) -> frozenset[str]:
         return frozenset(("kor", self.counterpart))
+
+
+_EVENT_STATUS: dict[str, RelationStatus] = {
+    "consular-relations": "consular",
+    "established": "diplomatic",
+    "raised-to-embassy": "diplomatic",
+    "restored": "diplomatic",
+    "succeeded": "diplomatic",
+    "broken": "broken",
+    "suspended": "suspended",
+    "ended": "ended",
+}
+
+
+@attrs.frozen(kw_only=True)
+class RelationEvent:
+    """One step in the ROK's relations with a partner: established, broken, restored...
+
+    ``state`` names the state the step was taken with when it is not the partner itself (the
+    Soviet Union for Russia's 1990 establishment).
+
+    >>> import korea_diplomacy as kd
+    >>> event = kd.relations.lookup("Viet Nam").events[-1]
+    >>> event.kind, event.status
+    ('established', 'diplomatic')
+    """
+
+    kind: Literal[
+        "consular-relations",
+        "established",
+        "raised-to-embassy",
+        "broken",
+        "suspended",
+        "restored",
+        "succeeded",
+        "ended",
+    ]
+    date: When
+    citations: tuple[Citation, ...]
+    state: str | None = None
+    note: str = ""
+    local_names: tuple[LocalName, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    inferences: tuple[Inference, ...] = ()
+
+    @property
+    def status(self) -> RelationStatus:
+        """What the relation is from this step on: ``diplomatic``, ``consular``, ``broken``..."""
+        return _EVENT_STATUS[self.kind]
+
+
+_EVENT_WORDS = {
+    "consular-relations": "consular relations established",
+    "established": "established",
+    "raised-to-embassy": "raised to embassy level",
+    "broken": "broken off",
+    "suspended": "suspended",
+    "restored": "restored",
+    "succeeded": "carried over to a successor state",
+    "ended": "ended",
+}
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Relation(Record):
+    """The history of the ROK's diplomatic relations with one partner, step by step.
+
+    >>> import korea_diplomacy as kd
+    >>> rel = kd.relations.lookup("VN")
+    >>> rel.established.human(), rel.status_on("1990-01-01"), rel.status_on("2000-01-01")
+    ('22 Dec 1992', None, 'diplomatic')
+    """
+
+    collection_name: ClassVar[str] = "relations"
+
+    partner: str
+    events: tuple[RelationEvent, ...] = ()
+
+    @property
+    def date(self) -> When | None:
+        return self.events[0].date if self.events else None
+
+    @property
+    def established(self) -> When | None:
+        """The date diplomatic relations were first established, or None if never."""
+        return next((e.date for e in self.events if e.kind == "established"), None)
+
+    def event_on(self, date: object) -> RelationEvent | None:
+        """The step in force on ``date`` (the last one begun by then), or None before any.
+
+        A year or month means its last day; a step dated to a year or month counts from the
+        first day of that period.
+        """
+        day = _as_of(date)
+        starts = _event_starts.get_for(self)
+        if starts is None:
+            starts = [event.date.earliest for event in self.events]
+            _event_starts.put(self, starts)
+        position = bisect.bisect_right(cast("list[_dt.date]", starts), day)
+        return self.events[position - 1] if position else None
+
+    def status_on(self, date: object) -> RelationStatus | None:
+        """The relation on ``date``: ``diplomatic``, ``consular``, ``broken``, ``suspended``,
+        ``ended``, or None before any step.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.relations.lookup("Taiwan").status_on("1993")
+        'ended'
+        """
+        event = self.event_on(date)
+        return event.status if event is not None else None
+
+    def state_on(self, date: object) -> str | None:
+        """Id of the state the relation was with on ``date`` (the partner or a predecessor)."""
+        event = self.event_on(date)
+        if event is None:
+            return None
+        return event.state or self.partner
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        for event in self.events:
+            label = f"{self.name}: {_EVENT_WORDS[event.kind]}"
+            yield from self._fact(event.date, f"relation-{event.kind}", label)
+
+    def involves(self) -> frozenset[str]:
+        states = (event.state for event in self.events)
+        return frozenset(filter(None, ("kor", self.partner, *states)))
 
 
 @attrs.frozen(kw_only=True)
@@ -1020,5 +1170,6 @@ RECORD_TYPES: dict[str, type[Record] | type[Source]] = {
     "programmes": Programme,
     "figures": Figure,
     "events": Event,
+    "relations": Relation,
 }
 """The collections stored as data files, in load order, with their record class."""

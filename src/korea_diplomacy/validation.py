@@ -9,7 +9,7 @@ data holds them all.
 ()
 >>> from korea_diplomacy.validation import INVARIANTS
 >>> INVARIANTS["stage-order"]
-"a partnership's stages begin in date order, no two on the same first day"
+"a partnership's stages begin in date order, no two on the same first day; so do a relation's steps"
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ from .model import (
     Policy,
     Programme,
     Quantity,
+    Relation,
+    RelationEvent,
     Role,
     Session,
     Source,
@@ -84,7 +86,8 @@ INVARIANTS: Mapping[str, str] = types.MappingProxyType(
         "(planned dates, plans' periods and planned meetings excepted)",
         "ordinal-unique": "the ordinals of a mechanism's meetings are unique and count from 1",
         "ordinal-order": "a mechanism's numbered meetings are in date order",
-        "stage-order": "a partnership's stages begin in date order, no two on the same first day",
+        "stage-order": "a partnership's stages begin in date order, no two on the same first day; "
+        "so do a relation's steps",
         "membership-overlap": "one actor's memberships of one group or mechanism do not overlap",
         "member-count": "a stated member count agrees with the members listed on its date, "
         "unless an erratum or a conflict on the figure's value explains the difference",
@@ -146,7 +149,7 @@ def violations(dataset: Dataset, *, check_types: bool) -> list[Violation]:
 
 # field name -> collections its ids must be found in (None: any collection)
 _REFERENCES: dict[type, dict[str, tuple[str, ...] | None]] = {
-    Actor: {"country": ("actors",), "parent": ("actors",)},
+    Actor: {"country": ("actors",), "parent": ("actors",), "successors": ("actors",)},
     Mechanism: {
         "parent": ("mechanisms",),
         "organiser": ("actors",),
@@ -155,6 +158,7 @@ _REFERENCES: dict[type, dict[str, tuple[str, ...] | None]] = {
         "established_by": ("documents",),
     },
     Partnership: {"counterpart": ("actors",)},
+    Relation: {"partner": ("actors",)},
     Meeting: {
         "mechanism": ("mechanisms",),
         "country": ("actors",),
@@ -199,6 +203,7 @@ _NESTED_REFERENCES: dict[str, tuple[str, ...]] = {
     "roles.actor": ("actors",),
     "stages.made_at": ("meetings",),
     "stages.made_by": ("documents",),
+    "events.state": ("actors",),
     "heads_of_delegation.actor": ("actors",),
     "sessions.actors": ("actors",),
     "contributions.contributor": ("actors",),
@@ -215,7 +220,7 @@ _HIERARCHIES = (
     ("documents", "amends"),
 )
 # values that keep their own citations, which must not be empty
-_CITED = frozenset((Membership, Role, Stage, Delegate, Session, Contribution))
+_CITED = frozenset((Membership, Role, Stage, Delegate, Session, Contribution, RelationEvent))
 # (earlier, later) date fields of one value
 _SPANS: dict[type, tuple[tuple[str, str], ...]] = {
     Membership: (("start", "end"),),
@@ -549,22 +554,21 @@ class _Checker:
                     latest = m
 
     def stages(self) -> None:
-        for p in self.sound["partnerships"]:
-            for n in range(1, len(p.stages)):
-                before, after = p.stages[n - 1], p.stages[n]
-                if after.start.earliest > before.start.earliest:
+        steps = [("partnerships", p, p.stages, "stages") for p in self.sound["partnerships"]]
+        steps += [("relations", r, r.events, "events") for r in self.sound["relations"]]
+        for name, record, items, field in steps:
+            for n in range(1, len(items)):
+                before, after = _step(items[n - 1]), _step(items[n])
+                if after[1].earliest > before[1].earliest:
                     continue
-                if after.start.earliest == before.start.earliest:
+                if after[1].earliest == before[1].earliest:
                     message = (
-                        f"stage {_short(after.name)} ({after.start}) begins on the same first "
-                        f"day as {_short(before.name)} ({before.start})"
+                        f"{after[0]} ({after[1]}) begins on the same first day as "
+                        f"{before[0]} ({before[1]})"
                     )
                 else:
-                    message = (
-                        f"stage {_short(after.name)} ({after.start}) begins before "
-                        f"{_short(before.name)} ({before.start})"
-                    )
-                self.report("stage-order", "partnerships", p.id, f"stages[{n}]", message)
+                    message = f"{after[0]} ({after[1]}) begins before {before[0]} ({before[1]})"
+                self.report("stage-order", name, record.id, f"{field}[{n}]", message)
 
     def memberships(self) -> None:
         for name in ("actors", "mechanisms"):
@@ -653,6 +657,13 @@ class _Checker:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _step(item: Stage | RelationEvent) -> tuple[str, When]:
+    """How a stage or a relation's step is named in a message, and when it begins."""
+    if isinstance(item, Stage):
+        return f"stage {_short(item.name)}", item.start
+    return f"step {item.kind}", item.date
 
 
 def _record_id(record: Any) -> str:
