@@ -5,32 +5,36 @@ usage: python scripts/format_data.py [--check]
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from korea_diplomacy.convert import canonical_json, converter, describe_error
-from korea_diplomacy.model import RECORD_TYPES
+from korea_diplomacy._convert import canonical_json, describe_error, structure, unstructure
+from korea_diplomacy._plan import collections
+from korea_diplomacy.dataset import Dataset
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "korea_diplomacy" / "data"
+MANIFEST = DATA / "manifest.json"
 
 
 def main() -> int:
     check = "--check" in sys.argv[1:]
-    conv = converter()
     status = 0
-    for name, record_type in RECORD_TYPES.items():
+    records = {}
+    files = {}
+    for name, record_type in collections().items():
         path = DATA / f"{name}.json"
         text = path.read_text(encoding="utf-8")
         try:
-            records = [conv.structure(item, record_type) for item in json.loads(text)]
+            records[name] = [structure(item, record_type) for item in json.loads(text)]
         except Exception as error:
             print(f"{path}: {'; '.join(describe_error(error))}")
             status = 1
             continue
-        canonical = canonical_json([conv.unstructure(r) for r in records])
+        canonical = canonical_json([unstructure(r) for r in records[name]])
         if canonical != text:
             if check:
                 print(f"{path}: not in canonical form")
@@ -38,7 +42,22 @@ def main() -> int:
             else:
                 path.write_text(canonical, encoding="utf-8")
                 print(f"rewrote {path.name}")
-    return status
+        data = canonical.encode("utf-8")
+        files[path.name] = {
+            "records": len(records[name]),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+    if status:
+        return status
+    manifest = {"digest": Dataset(records).digest(), "files": files}
+    text = json.dumps(manifest, indent=2) + "\n"
+    if not MANIFEST.exists() or MANIFEST.read_text(encoding="utf-8") != text:
+        if check:
+            print(f"{MANIFEST}: out of date: run python scripts/format_data.py")
+            return 1
+        MANIFEST.write_text(text, encoding="utf-8")
+        print(f"wrote {MANIFEST.name}")
+    return 0
 
 
 if __name__ == "__main__":

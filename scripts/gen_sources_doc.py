@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _docgen import write_or_check
 
 import korea_diplomacy as kd
-from korea_diplomacy.model import RECORD_TYPES, Conflict, Erratum, Inference
-from korea_diplomacy.validation import _walk, _walk_citations
+from korea_diplomacy._plan import collections, walk
+from korea_diplomacy.model import Citation, Conflict, Erratum, Inference
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "sources.md"
 
@@ -30,12 +30,12 @@ def render() -> str:
     errata: list[tuple[str, str, Erratum]] = []
     conflicts: list[tuple[str, str, Conflict]] = []
     inferences: list[tuple[str, str, Inference]] = []
-    for name in RECORD_TYPES:
+    for name in collections():
         for record in ds.collection(name):
-            for _, citation in _walk_citations(record):
-                cited.setdefault((citation.source, citation.section), {})[record.id] = name
-            for path, value in _walk(record, ""):
-                if isinstance(value, Erratum):
+            for path, value, _, _ in walk(record):
+                if isinstance(value, Citation):
+                    cited.setdefault((value.source, value.section), {})[record.id] = name
+                elif isinstance(value, Erratum):
                     errata.append((record.id, path, value))
                 elif isinstance(value, Conflict):
                     conflicts.append((record.id, path, value))

@@ -12,18 +12,30 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import typing
 from decimal import Decimal
-from types import NoneType, UnionType
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from korea_diplomacy._plan import (
+    Amount,
+    Choice,
+    Date,
+    Flag,
+    Many,
+    Maybe,
+    Nested,
+    OneOf,
+    Shape,
+    Text,
+    Whole,
+    plan,
+)
+from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.dataset import Dataset
 from korea_diplomacy.dates import DateRange, PartialDate
 from korea_diplomacy.model import (
-    RECORD_TYPES,
     Actor,
     Citation,
     Claim,
@@ -57,8 +69,12 @@ from korea_diplomacy.model import (
 _ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 IDS = st.lists(st.text(_ALNUM, min_size=1, max_size=5), min_size=1, max_size=3).map("-".join)
 """Well-formed ids: lowercase kebab-case."""
-TEXT = st.text(max_size=12)
-NAMES = st.text(max_size=10).map(lambda text: text if text.strip() else f"n{text}")
+CHARACTERS = st.characters(exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))
+"""Any character a text may hold: no control, format (invisible) or surrogate characters."""
+TEXT = st.text(CHARACTERS, max_size=12)
+NAMES = st.text(CHARACTERS, min_size=1, max_size=10).map(
+    lambda text: text if text.strip() else f"n{text}"
+)
 """Any text that is not blank."""
 CURRENCIES = st.sampled_from(("USD", "KRW", "EUR", "JPY"))
 AMOUNTS = st.decimals(
@@ -98,17 +114,16 @@ def whens(days: st.SearchStrategy[dt.date] = DATES) -> st.SearchStrategy[Partial
 
 
 def citations(min_size: int = 1) -> st.SearchStrategy[tuple[Citation, ...]]:
-    citation = st.builds(Citation, IDS, IDS, st.none() | TEXT)
+    citation = st.builds(Citation, IDS, IDS, st.none() | NAMES)
     return st.lists(citation, min_size=min_size, max_size=2).map(tuple)
 
 
 # --------------------------------------------------------------------------- single records
 
-# Fields whose values must have a form beyond their type for a record to be sound.
+# Fields whose values must have a form beyond their shape for a record to be sound.
 _FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "id": IDS,
     "currency": CURRENCIES,
-    "citations": citations(),
     "ordinal": st.none() | st.integers(1, 500),
 }
 
@@ -120,44 +135,46 @@ def records(cls: type) -> st.SearchStrategy[Any]:
 
 @functools.cache
 def _records(cls: type) -> st.SearchStrategy[Any]:
-    hints = typing.get_type_hints(cls)
     fields = {}
-    for field in attrs.fields(cls):
-        strategy = _FIELDS[field.name] if field.name in _FIELDS else _for_type(hints[field.name])
-        if field.name == "citations" and cls in (Claim, Inference):
-            strategy = citations(min_size=0)
-        fields[field.name] = strategy
+    for field in plan(cls).fields:
+        if field.name in _FIELDS:
+            fields[field.name] = _FIELDS[field.name]
+        elif field.name == "citations":
+            fields[field.name] = citations(min_size=1 if field.about.must_cite else 0)
+        else:
+            fields[field.name] = for_shape(field.shape)
     return st.builds(cls, **fields)
 
 
-def _for_type(tp: Any) -> st.SearchStrategy[Any]:
-    if tp is str:
-        return TEXT
-    if tp is int:
-        return st.integers(0, 10**6)
-    if tp is bool:
-        return st.booleans()
-    if tp is Decimal:
-        return AMOUNTS
-    origin, args = get_origin(tp), get_args(tp)
-    if origin is Literal:
-        return st.sampled_from(args)
-    if origin in (typing.Union, UnionType):
-        options = [a for a in args if a is not NoneType]
-        strategy = (
-            whens()
-            if set(options) == {PartialDate, DateRange}
-            else st.one_of([_for_type(option) for option in options])
-        )
-        return st.none() | strategy if NoneType in args else strategy
-    if origin is tuple:
-        return st.lists(_for_type(args[0]), max_size=2).map(tuple)
-    if attrs.has(tp):
-        return st.deferred(lambda: records(tp))
-    raise TypeError(f"no strategy for {tp!r}")  # pragma: no cover - the model has no other
+def for_shape(shape: Shape) -> st.SearchStrategy[Any]:
+    """Any value a field of this shape may hold (the one dispatch on shapes in the tests)."""
+    match shape:
+        case Text(empty_ok=True):
+            return TEXT
+        case Text():
+            return NAMES
+        case Whole():
+            return st.integers(0, 10**6)
+        case Flag():
+            return st.booleans()
+        case Amount():
+            return AMOUNTS
+        case Choice(values=values):
+            return st.sampled_from(values)
+        case Date():
+            return whens()
+        case Nested(cls=cls):
+            return st.deferred(lambda: records(cls))
+        case OneOf(classes=classes):
+            return st.one_of([st.deferred(lambda c=c: records(c)) for c in classes])
+        case Maybe(of=inner):
+            return st.none() | for_shape(inner)
+        case Many(of=inner):
+            return st.lists(for_shape(inner), max_size=2).map(tuple)
+    raise TypeError(f"no strategy for {shape!r}")  # pragma: no cover - the plan has no other
 
 
-RECORD_CLASSES = tuple(RECORD_TYPES.values())
+RECORD_CLASSES = tuple(record_classes().values())
 
 # --------------------------------------------------------------------------- whole datasets
 

@@ -1,4 +1,6 @@
-"""The exported Data Package: files, descriptor, keys, and validity as frictionless reads it."""
+"""Tests of test_datapackage.py."""
+
+from __future__ import annotations
 
 import csv
 import json
@@ -6,8 +8,8 @@ import json
 import pytest
 
 import korea_diplomacy as kd
+from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.cli import main
-from korea_diplomacy.model import RECORD_TYPES
 from korea_diplomacy.tables import columns
 from optional_deps import need
 
@@ -25,7 +27,7 @@ def package(request, packages):
 def test_one_file_per_collection_and_a_descriptor(package):
     fmt, path = package
     names = {p.name for p in path.parent.iterdir()}
-    expected = {f"{name}.{fmt}" for name in RECORD_TYPES} | {"datapackage.json"}
+    expected = {f"{name}.{fmt}" for name in record_classes()} | {"datapackage.json"}
     if fmt == "json":
         expected.add("schema.json")
     assert names == expected
@@ -39,7 +41,7 @@ def test_the_descriptor_describes_every_table(package):
     assert kd.data_digest() in descriptor["description"]
     assert descriptor["licenses"][0]["name"] == "MIT"
     assert len(descriptor["sources"]) == len(kd.sources)
-    assert [r["name"] for r in descriptor["resources"]] == list(RECORD_TYPES)
+    assert [r["name"] for r in descriptor["resources"]] == list(record_classes())
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         assert schema["primaryKey"] == ["id"]
@@ -54,7 +56,7 @@ def test_the_descriptor_describes_every_table(package):
     assert status["constraints"]["enum"] == ["held", "postponed", "cancelled", "planned"]
     mechanisms = next(r for r in descriptor["resources"] if r["name"] == "mechanisms")
     parent = next(fk for fk in mechanisms["schema"]["foreignKeys"] if fk["fields"] == ["parent"])
-    assert parent["reference"]["resource"] == ""  # a reference within the same table
+    assert parent["reference"]["resource"] == ""
 
 
 def test_csv_files_hold_the_flat_rows(packages):
@@ -62,7 +64,7 @@ def test_csv_files_hold_the_flat_rows(packages):
     with (path.parent / "meetings.csv").open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     assert len(rows) == len(kd.meetings)
-    assert list(rows[0]) == [c.name for c in columns(RECORD_TYPES["meetings"])]
+    assert list(rows[0]) == [c.name for c in columns(record_classes()["meetings"])]
     row = next(r for r in rows if r["id"] == "asean-rok-summit-13")
     assert (row["date"], row["date_start"], row["city"], row["venue"]) == (
         "2010-10-29",
@@ -76,7 +78,7 @@ def test_json_files_load_back_into_the_same_dataset(packages):
     path = packages["json"]
     data = {
         name: json.loads((path.parent / f"{name}.json").read_text(encoding="utf-8"))
-        for name in RECORD_TYPES
+        for name in record_classes()
     }
     assert kd.Dataset.from_dict(data) == kd.load()
 

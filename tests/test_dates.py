@@ -1,3 +1,7 @@
+"""Tests of test_dates.py."""
+
+from __future__ import annotations
+
 import datetime as dt
 
 import pytest

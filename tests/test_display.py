@@ -1,4 +1,6 @@
-"""What a notebook shows: short reprs, and HTML tables of id, name, date and sources."""
+"""Tests of test_display.py."""
+
+from __future__ import annotations
 
 import attrs
 

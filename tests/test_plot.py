@@ -1,4 +1,6 @@
-"""kd.plot.timeline: a real figure, drawn headless; matplotlib imported only when drawing."""
+"""Tests of test_plot.py."""
+
+from __future__ import annotations
 
 import subprocess
 import sys

@@ -1,4 +1,6 @@
-"""Release habits: citation metadata, changelog, versions, docs site and notebook, pre-commit."""
+"""Tests of test_release.py."""
+
+from __future__ import annotations
 
 import json
 import re
@@ -11,10 +13,18 @@ import korea_diplomacy as kd
 from optional_deps import need
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
 DOCS = ROOT / "docs"
+
+
 PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
 VERSION = re.search(r'^version = "([^"]+)"', PYPROJECT, flags=re.MULTILINE).group(1)
-METADATA = metadata("korea-diplomacy")  # of the installed package
+
+
+METADATA = metadata("korea-diplomacy")
 
 
 def _citation():

@@ -6,8 +6,8 @@
 >>> kd.partnerships.lookup("ASEAN").status_on("2005-06-01").name
 'Comprehensive Cooperation Partnership'
 
-Importing the package reads no data and imports neither cattrs nor dateutil: the bundled
-dataset is loaded on first use of a collection (or of :func:`load`).
+Importing the package reads no data and imports neither cattrs nor dateutil: each bundled
+collection is read on first use (of it, or of :func:`load`).
 """
 
 from __future__ import annotations
@@ -35,58 +35,140 @@ if TYPE_CHECKING:
     from .datapackage import export
     from .dataset import Dataset
     from .dates import DateRange, PartialDate, parse_when
-    from .loading import load
     from .model import (
         Actor,
+        Citation,
+        Claim,
+        Conflict,
+        Contribution,
+        DatedFact,
+        Delegate,
+        Direction,
         Document,
+        Erratum,
         Event,
+        ExternalId,
         Figure,
         Fund,
+        Inference,
+        LocalName,
         Mechanism,
         Meeting,
+        Membership,
         Money,
         Partnership,
         Policy,
         Programme,
         Quantity,
+        Record,
         Relation,
         RelationEvent,
+        Role,
+        Section,
+        Session,
         Source,
+        Stage,
     )
     from .schema import json_schema
     from .tables import to_frame, to_records
     from .validation import Violation, validate
 
-    sources: Collection[Source]
-    actors: Collection[Actor]
-    mechanisms: Collection[Mechanism]
-    partnerships: Partnerships
-    relations: Relations
-    meetings: Collection[Meeting]
-    summits: Collection[Meeting]
-    funds: Collection[Fund]
-    documents: Collection[Document]
-    policies: Collection[Policy]
-    programmes: Collection[Programme]
-    figures: Collection[Figure]
-    events: Collection[Event]
+# The bundled collections, each read on first use. These annotations are the one list of
+# them the package keeps: type checkers read them, and so does __getattr__ below; a test
+# checks that they name exactly the record classes' collections and the views.
+sources: Collection[Source]
+actors: Collection[Actor]
+mechanisms: Collection[Mechanism]
+partnerships: Partnerships
+meetings: Collection[Meeting]
+summits: Collection[Meeting]
+funds: Collection[Fund]
+documents: Collection[Document]
+policies: Collection[Policy]
+programmes: Collection[Programme]
+figures: Collection[Figure]
+events: Collection[Event]
+relations: Relations
 
+_COLLECTIONS = frozenset(__annotations__)
+
+# Where each other public name lives; nothing is imported until it is asked for.
+_LAZY = {
+    "collection": ("Collection",),
+    "dataset": ("Dataset",),
+    "dates": ("DateRange", "PartialDate", "parse_when"),
+    "_loading": ("load",),
+    "datapackage": ("export",),
+    "schema": ("json_schema",),
+    "tables": ("to_frame", "to_records"),
+    "validation": ("Violation", "validate"),
+    "model": (
+        "Actor",
+        "Citation",
+        "Claim",
+        "Conflict",
+        "Contribution",
+        "DatedFact",
+        "Delegate",
+        "Direction",
+        "Document",
+        "Erratum",
+        "Event",
+        "ExternalId",
+        "Figure",
+        "Fund",
+        "Inference",
+        "LocalName",
+        "Mechanism",
+        "Meeting",
+        "Membership",
+        "Money",
+        "Partnership",
+        "Policy",
+        "Programme",
+        "Quantity",
+        "Record",
+        "Relation",
+        "RelationEvent",
+        "Role",
+        "Section",
+        "Session",
+        "Source",
+        "Stage",
+    ),
+}
+_HOME = {name: module for module, names in _LAZY.items() for name in names}
+
+# Every public name (a literal list, as type checkers and linters need it; a test checks it
+# against the annotations above and the lazy names below).
 __all__ = [
     "Actor",
     "AmbiguousLookupError",
+    "Citation",
+    "Claim",
     "Collection",
+    "Conflict",
+    "Contribution",
     "DataError",
     "Dataset",
     "DateParseError",
     "DateRange",
+    "DatedFact",
+    "Delegate",
+    "Direction",
     "Document",
+    "Erratum",
     "Event",
+    "ExternalId",
     "Figure",
     "Fund",
+    "Inference",
     "InvalidCriteriaError",
     "KoreaDiplomacyError",
+    "LocalName",
     "Mechanism",
     "Meeting",
+    "Membership",
     "MissingExtraError",
     "Money",
     "NotFoundError",
@@ -95,9 +177,14 @@ __all__ = [
     "Policy",
     "Programme",
     "Quantity",
+    "Record",
     "Relation",
     "RelationEvent",
+    "Role",
+    "Section",
+    "Session",
     "Source",
+    "Stage",
     "Violation",
     "__version__",
     "actors",
@@ -125,59 +212,6 @@ __all__ = [
     "validate",
 ]
 
-# Where each lazily imported public name lives; nothing here is imported until asked for.
-_LAZY = {
-    "Collection": "collection",
-    "Dataset": "dataset",
-    "DateRange": "dates",
-    "PartialDate": "dates",
-    "parse_when": "dates",
-    "load": "loading",
-    "export": "datapackage",
-    "json_schema": "schema",
-    "to_frame": "tables",
-    "to_records": "tables",
-    "Violation": "validation",
-    "validate": "validation",
-    **{
-        name: "model"
-        for name in (
-            "Actor",
-            "Document",
-            "Event",
-            "Figure",
-            "Fund",
-            "Mechanism",
-            "Meeting",
-            "Money",
-            "Partnership",
-            "Policy",
-            "Programme",
-            "Quantity",
-            "Relation",
-            "RelationEvent",
-            "Source",
-        )
-    },
-}
-_COLLECTIONS = frozenset(
-    (
-        "sources",
-        "actors",
-        "mechanisms",
-        "partnerships",
-        "relations",
-        "meetings",
-        "summits",
-        "funds",
-        "documents",
-        "policies",
-        "programmes",
-        "figures",
-        "events",
-    )
-)
-
 
 def timeline(since: object = None, until: object = None, involving: str | None = None) -> Any:
     """Every dated fact of the bundled dataset in date order; see :meth:`Dataset.timeline`.
@@ -187,7 +221,7 @@ def timeline(since: object = None, until: object = None, involving: str | None =
     >>> "ROK-ASEAN relations: Strategic Partnership" in [f.label for f in facts]
     True
     """
-    from .loading import load
+    from ._loading import load
 
     return load().timeline(since=since, until=until, involving=involving)
 
@@ -199,12 +233,22 @@ def data_digest() -> str:
     >>> len(kd.data_digest())
     64
     """
-    from .loading import load
+    from ._loading import bundled_digest
 
-    return load().digest()
+    return bundled_digest()
 
 
 def __getattr__(name: str) -> Any:
+    if name in _COLLECTIONS:
+        from ._loading import load
+
+        collection = load().collection(name)
+        # Kept as a module attribute: the next `kd.mechanisms` is a plain attribute read.
+        globals()[name] = collection
+        return collection
+    module = _HOME.get(name)
+    if module is not None:
+        return getattr(importlib.import_module(f".{module}", __name__), name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -214,15 +258,8 @@ def __getattr__(name: str) -> Any:
             return "0+unknown"
     if name == "plot":  # a submodule; matplotlib itself is imported only when drawing
         return importlib.import_module(".plot", __name__)
-    if name in _COLLECTIONS:
-        from .loading import load
-
-        return getattr(load(), name)
-    module = _LAZY.get(name)
-    if module is not None:
-        return getattr(importlib.import_module(f".{module}", __name__), name)
     raise AttributeError(f"module 'korea_diplomacy' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return list(__all__)

@@ -30,8 +30,12 @@ class _UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .dataset import COLLECTIONS
+    from ._plan import collections as record_classes
+    from ._plan import plan
+    from .collection import DATE_CRITERIA
+    from .dataset import VIEWS
 
+    names = (*record_classes(), *VIEWS)
     parser = _Parser(
         prog="korea-diplomacy",
         description="Look up the Republic of Korea's diplomatic mechanisms, partnerships, "
@@ -43,11 +47,18 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("info", help="version, data digest and record counts")
 
     listing = sub.add_parser("list", help="list the records of a collection")
-    listing.add_argument("collection", help=", ".join(COLLECTIONS))
-    for flag in ("mechanism", "involving", "since", "until", "kind", "status", "metric"):
-        listing.add_argument(f"--{flag}")
-    listing.add_argument("--year", type=int)
-    listing.add_argument("--ordinal", type=int)
+    listing.add_argument("collection", help=", ".join(names))
+    # The criteria of every collection (each collection refuses the ones it does not have).
+    criteria: dict[str, Any] = {"involving": str, **dict.fromkeys(DATE_CRITERIA, str)}
+    for cls in record_classes().values():
+        for field in plan(cls).fields:
+            if field.criterion:
+                criteria.setdefault(field.name, field.shape.inner())
+    for key, shape in criteria.items():
+        kind = type(shape).__name__
+        converter = int if kind == "Whole" else _flag if kind == "Flag" else str
+        listing.add_argument(f"--{key.replace('_', '-')}", dest=key, type=converter)
+    listing.set_defaults(criteria=tuple(criteria))
 
     show = sub.add_parser("show", help="one record, found by id, name or alias, with its sources")
     show.add_argument("text")
@@ -127,8 +138,16 @@ def _printable(text: str, limit: int = 1000) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _flag(text: str) -> bool:
+    if text.lower() in ("true", "yes", "1"):
+        return True
+    if text.lower() in ("false", "no", "0"):
+        return False
+    raise ValueError(f"expected true or false, not {text!r}")
+
+
 def _run(args: argparse.Namespace) -> int:
-    from .loading import load
+    from ._loading import load
 
     command = args.command
     if command == "validate":
@@ -140,19 +159,7 @@ def _run(args: argparse.Namespace) -> int:
         return _export(dataset, args)
     if command == "list":
         criteria = {
-            key: getattr(args, key)
-            for key in (
-                "mechanism",
-                "involving",
-                "since",
-                "until",
-                "kind",
-                "status",
-                "metric",
-                "year",
-                "ordinal",
-            )
-            if getattr(args, key) is not None
+            key: getattr(args, key) for key in args.criteria if getattr(args, key) is not None
         }
         records = dataset.collection(args.collection).filter(**criteria)
         return _print_records(records, args.json)
@@ -182,12 +189,13 @@ def _run(args: argparse.Namespace) -> int:
 
 def _info(dataset: Any, as_json: bool) -> int:
     from . import __getattr__ as package_attr
-    from .dataset import COLLECTIONS
+    from ._plan import collections as record_classes
+    from .dataset import VIEWS
 
     info = {
         "version": package_attr("__version__"),
         "data_digest": dataset.digest(),
-        "counts": {name: len(dataset.collection(name)) for name in COLLECTIONS},
+        "counts": {name: len(dataset.collection(name)) for name in (*record_classes(), *VIEWS)},
         "sources": [source.id for source in dataset.sources],
         "licence": "MIT",
         "cite": "korea-diplomacy (see CITATION.cff) with this version and data digest",
@@ -203,11 +211,11 @@ def _info(dataset: Any, as_json: bool) -> int:
 
 
 def _export(dataset: Any, args: argparse.Namespace) -> int:
+    from ._plan import collections as record_classes
     from .datapackage import export
-    from .model import RECORD_TYPES
 
     path = export(args.out, format=args.format, dataset=dataset)
-    files = [f"{name}.{args.format}" for name in RECORD_TYPES]
+    files = [f"{name}.{args.format}" for name in record_classes()]
     if args.json:
         print(json.dumps({"datapackage": str(path), "files": files}, indent=2))
     else:
@@ -218,10 +226,9 @@ def _export(dataset: Any, args: argparse.Namespace) -> int:
 def _print_records(records: Iterable[Any], as_json: bool) -> int:
     records = list(records)
     if as_json:
-        from .convert import converter
+        from ._convert import unstructure
 
-        conv = converter()
-        dicts = [{"collection": r.collection_name, **conv.unstructure(r)} for r in records]
+        dicts = [{"collection": r.collection_name, **unstructure(r)} for r in records]
         print(json.dumps(dicts, indent=2, ensure_ascii=False))
         return 0
     rows = [(r.id, _when(r), r.name) for r in records]
@@ -242,19 +249,19 @@ def _when(record: Any) -> str:
 
 
 def _show(record: Any, dataset: Any, as_json: bool) -> int:
-    from .convert import converter
+    from ._convert import unstructure
 
-    data = converter().unstructure(record)
+    data = unstructure(record)
     if as_json:
         sources = sorted({c.source for c in _citations(record)})
         data = {
             "collection": record.collection_name,
             **data,
-            "sources_cited": [converter().unstructure(dataset.sources[s]) for s in sources],
+            "sources_cited": [unstructure(dataset.sources[s]) for s in sources],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    kind = _SINGULAR.get(record.collection_name, record.collection_name)
+    kind = _singular(record.collection_name)
     print(f"{record.name}  [{kind}: {record.id}]")
     for local in record.local_names:
         variants = f" (also {', '.join(local.variants)})" if local.variants else ""
@@ -277,30 +284,21 @@ def _show(record: Any, dataset: Any, as_json: bool) -> int:
     return 0
 
 
-_SINGULAR = {"policies": "policy", "summits": "summit"} | {
-    name: name[:-1]
-    for name in (
-        "sources",
-        "actors",
-        "mechanisms",
-        "partnerships",
-        "relations",
-        "meetings",
-        "funds",
-        "documents",
-        "programmes",
-        "figures",
-        "events",
-    )
-}
+def _singular(collection: str) -> str:
+    """``policies`` -> ``policy``, ``meetings`` -> ``meeting``."""
+    if collection.endswith("ies"):
+        return collection[:-3] + "y"
+    return collection[:-1] if collection.endswith("s") else collection
 
 
 def _citations(record: Any) -> list[Any]:
-    from .validation import _walk_citations
+    from ._plan import walk
+    from .model import Citation
 
     seen: dict[tuple[str, str], Any] = {}
-    for _, citation in _walk_citations(record):
-        seen.setdefault((citation.source, citation.section), citation)
+    for _, citation, _, _ in walk(record):
+        if type(citation) is Citation:
+            seen.setdefault((citation.source, citation.section), citation)
     return list(seen.values())
 
 
@@ -328,8 +326,8 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     # Problems go to stdout, one a line, for reading or piping; stderr gets one summary line.
+    from ._loading import load
     from .errors import DataError
-    from .loading import load
     from .validation import INVARIANTS, validate
 
     problems = [f"bundled data: {violation}" for violation in validate(load())]

@@ -16,35 +16,23 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 import attrs
 
+from ._names import normalise
+from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
+from ._plan import collections as record_classes
 from .dates import as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
 from .model import Partnership, PartnershipLevel, Record, Relation, Source
-from .names import normalise
 
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["Collection", "Partnerships", "Relations"]
+__all__ = ["DATE_CRITERIA", "Collection", "Partnerships", "RelationYear", "Relations"]
 
 R = TypeVar("R", bound="Record | Source")
 T = TypeVar("T")
 
-_DATE_CRITERIA = ("year", "since", "until")
-_EQUALITY_CRITERIA = (
-    "kind",
-    "status",
-    "format",
-    "ordinal",
-    "metric",
-    "level",
-    "country",
-    "subject",
-    "counterpart",
-    "fund",
-    "publisher",
-)
-CRITERIA = ("mechanism", "involving", *_DATE_CRITERIA, *_EQUALITY_CRITERIA)
-"""Every keyword :meth:`Collection.filter` understands."""
+DATE_CRITERIA = ("year", "since", "until")
+"""The date criteria every collection takes; the others come from its record class."""
 
 
 class Collection(Generic[R]):
@@ -61,6 +49,7 @@ class Collection(Generic[R]):
     __slots__ = (
         "_by_id",
         "_by_mechanism",
+        "_cls",
         "_dataset",
         "_exact",
         "_extra_names",
@@ -81,6 +70,7 @@ class Collection(Generic[R]):
     _keys: tuple[tuple[str, ...], ...]
     _timed: _DateIndex | None
     _by_mechanism: dict[str, _DateIndex] | None
+    _cls: type | None
 
     _record_type: ClassVar[type | None] = None
     _kinds: ClassVar[dict[type, type[Collection[Any]]]] = {}
@@ -96,12 +86,12 @@ class Collection(Generic[R]):
         records: Iterable[Any],
         dataset: Dataset | None = None,
         extra_names: Mapping[str, Iterable[str]] | None = None,
+        record_class: type | None = None,
     ) -> Collection[Any]:
         """A collection of the class that suits its records (with their own questions)."""
-        from .model import RECORD_TYPES
-
-        kind = Collection._kinds.get(RECORD_TYPES.get(name, Record), Collection)
-        return kind(name, records, dataset, extra_names)
+        cls = record_class or record_classes().get(name, Record)
+        kind = Collection._kinds.get(cls, Collection)
+        return kind(name, records, dataset, extra_names, record_class)
 
     def __init__(
         self,
@@ -109,6 +99,7 @@ class Collection(Generic[R]):
         records: Iterable[R],
         dataset: Dataset | None = None,
         extra_names: Mapping[str, Iterable[str]] | None = None,
+        record_class: type | None = None,
     ) -> None:
         if not isinstance(name, str):
             raise TypeError(f"a collection's name is a string, not {type(name).__name__}")
@@ -129,6 +120,7 @@ class Collection(Generic[R]):
         set_(self, "_keys", ())
         set_(self, "_timed", None)
         set_(self, "_by_mechanism", None)
+        set_(self, "_cls", record_class)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{self._name} is read-only")
@@ -164,6 +156,19 @@ class Collection(Generic[R]):
         if not isinstance(other, Collection):
             return NotImplemented
         return self._name == other._name and self._records == other._records
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A collection travels (to a worker process, say) as its dataset's, or as its records.
+        if self._dataset is not None:
+            return (_collection_of, (self._dataset, self._name))
+        args = (self._name, self._records, None, self._extra_names, self._cls)
+        return (type(self), args)
+
+    def __copy__(self) -> Collection[R]:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Collection[R]:
+        return self  # immutable
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -294,29 +299,62 @@ class Collection(Generic[R]):
 
     # ------------------------------------------------------------------ filters
 
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """Every keyword :meth:`filter` takes for this collection: ``involving``, the date
+        criteria, and each field of text, numbers, choices or ids of its records.
+
+        >>> import korea_diplomacy as kd
+        >>> "city" in kd.meetings.criteria and "ordinal" in kd.meetings.criteria
+        True
+        """
+        fields = self._fields()
+        return ("involving", *DATE_CRITERIA, *fields)
+
+    def _fields(self) -> dict[str, FieldPlan]:
+        cls = self._record_class()
+        if cls is None:
+            return {}
+        return {f.name: f for f in plan(cls).fields if f.criterion}
+
+    def _record_class(self) -> type | None:
+        if self._cls is not None:
+            return self._cls
+        classes = record_classes()
+        if self._name in classes:
+            return classes[self._name]
+        return type(self._records[0]) if self._records else None
+
     def filter(self, **criteria: Any) -> tuple[R, ...]:
         """Records matching every criterion, in data order.
 
-        Criteria: ``mechanism`` (id or name; its sub-mechanisms count too),
-        ``involving`` (an actor id or name), ``year``, ``since``, ``until`` (dates as
-        ``datetime.date``, ISO or EDTF strings, or text python-dateutil reads), and
-        equality on ``kind``, ``status``, ``format``, ``ordinal``, ``metric``, ``level``,
-        ``country``, ``subject``, ``counterpart``, ``fund``, ``publisher``.
+        Criteria (see :attr:`criteria` for a collection's own): ``involving`` (an actor id
+        or name), ``year``, ``since``, ``until`` (dates as ``datetime.date``, ISO or EDTF
+        strings, or text python-dateutil reads), and any field of text, numbers, choices or
+        ids (``mechanism``, ``kind``, ``status``, ``format``, ``ordinal``, ``city``,
+        ``country``...). A reference takes an id or a name (``mechanism`` counts the
+        sub-mechanisms too); a choice must be one of its words; a list field matches when it
+        holds the value.
 
         >>> import korea_diplomacy as kd
         >>> [m.ordinal for m in kd.summits.filter(mechanism="ASEAN-ROK Summit", year=2010)]
         [13]
         """
+        fields = self._fields()
         checks: list[Callable[[R], bool]] = []
         start: _dt.date | None = None
         end: _dt.date | None = None
         mechanisms: frozenset[str] | None = None
         for key, value in criteria.items():
-            if key not in CRITERIA:
+            if key not in fields and key not in DATE_CRITERIA and key != "involving":
                 import difflib
 
-                close = difflib.get_close_matches(key, CRITERIA, n=3)
-                raise InvalidCriteriaError(f"unknown criterion {key!r}", close or CRITERIA)
+                valid = self.criteria
+                close = difflib.get_close_matches(str(key), valid, n=3)
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                raise InvalidCriteriaError(
+                    f"{self._name} cannot be filtered by {key!r}{hint}", valid
+                )
             if value is None:
                 continue
             if key == "year":
@@ -329,12 +367,12 @@ class Collection(Generic[R]):
             elif key == "until":
                 day = as_day(value, end=True)
                 end = min(end, day) if end else day
-            elif key == "mechanism":
-                mechanisms = self._mechanism_family(value)
             elif key == "involving":
                 checks.append(self._involving_check(value))
+            elif key == "mechanism" and fields[key].ref == ("mechanisms",):
+                mechanisms = self._mechanism_family(value)
             else:
-                checks.append(self._equality_check(key, value))
+                checks.append(self._field_check(fields[key], value))
         dated = start is not None or end is not None
         # Indexes, not scans: per-mechanism and whole-collection date-sorted positions.
         if mechanisms is not None:
@@ -354,24 +392,57 @@ class Collection(Generic[R]):
             return tuple(candidates)
         return tuple(r for r in candidates if all(check(r) for check in checks))
 
-    def _require_field(self, key: str) -> None:
-        if self._records and not all(_has_field(record, key) for record in self._records[:1]):
-            valid = [c for c in CRITERIA if c in _DATE_CRITERIA or _has_field(self._records[0], c)]
-            raise InvalidCriteriaError(f"{self._name} cannot be filtered by {key!r}", valid)
+    def _field_check(self, field: FieldPlan, value: object) -> Callable[[R], bool]:
+        """A test of one record against ``field == value`` (``value in field`` for lists),
+        with the value checked against what the field can hold."""
+        name = field.name
+        inner = field.shape.inner()
+        many = isinstance(field.shape, Many)
+        if isinstance(inner, Whole):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        elif isinstance(inner, Flag):
+            if not isinstance(value, bool):
+                raise TypeError(f"{name} must be true or false, not {type(value).__name__}")
+        elif not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+        elif isinstance(inner, Choice):
+            if value not in inner.values:
+                import difflib
 
-    def _equality_check(self, key: str, value: object) -> Callable[[R], bool]:
-        self._require_field(key)
-        if key == "ordinal" and (not isinstance(value, int) or isinstance(value, bool)):
-            raise TypeError(f"ordinal must be an int, not {type(value).__name__}")
-        if key != "ordinal" and not isinstance(value, str):
-            raise TypeError(f"{key} must be a string, not {type(value).__name__}")
-        if key in ("country", "subject", "counterpart", "fund") and self._dataset is not None:
-            assert isinstance(value, str)
-            value = self._dataset.resolve_id(value)
-        return lambda record: getattr(record, key, None) == value
+                close = difflib.get_close_matches(value[:100], inner.values, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise InvalidCriteriaError(
+                    f"{value[:60]!r} is not a {name} of {self._name}{hint}", inner.values
+                )
+        elif field.ref is not None:
+            value = self._resolve(field.ref, value)
+        else:  # free text: compared as names are (case, spacing and dashes aside)
+            key = normalise(value)
+            if many:
+                return lambda record: any(normalise(v) == key for v in getattr(record, name))
+            return lambda record: (
+                (getattr(record, name) or "") != "" and normalise(getattr(record, name)) == key
+            )
+        if many:
+            return lambda record: value in getattr(record, name)
+        return lambda record: getattr(record, name) == value
+
+    def _resolve(self, targets: tuple[str, ...], value: str) -> str:
+        """The id a reference criterion names: an id as it is, or the id of the record whose
+        name it is in the target collection (any collection for ``*``)."""
+        dataset = self._dataset
+        if dataset is None:
+            return value
+        if targets == ("*",):
+            return dataset.resolve_id(value)
+        for target in targets:
+            if value in dataset.collection(target):
+                return value
+        found: str = dataset.collection(targets[0]).lookup(value).id
+        return found
 
     def _mechanism_family(self, value: object) -> frozenset[str]:
-        self._require_field("mechanism")
         if not isinstance(value, str):
             raise TypeError(f"mechanism must be a string, not {type(value).__name__}")
         if self._dataset is None:
@@ -403,6 +474,10 @@ class Collection(Generic[R]):
         dataset = self._dataset
         actor = dataset.actors.lookup(value).id
         return lambda record: dataset.involves(record, actor)
+
+
+def _collection_of(dataset: Dataset, name: str) -> Collection[Any]:
+    return dataset.collection(name)
 
 
 class _DateIndex:
@@ -478,11 +553,6 @@ def _score(key: str, name: str) -> float:
     import difflib
 
     return difflib.SequenceMatcher(None, key, name).ratio() * 0.75
-
-
-def _has_field(record: object, key: str) -> bool:
-    fields = getattr(type(record), "__attrs_attrs__", ())
-    return any(field.name == key for field in fields)
 
 
 def _year(value: object) -> int:

@@ -30,10 +30,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-import attrs
-
-from .field_docs import describe
-from .model import RECORD_TYPES
+from ._plan import EDTF_PATTERN, Date, plan
+from ._plan import collections as record_classes
 
 if typing.TYPE_CHECKING:
     from .dataset import Dataset
@@ -50,21 +48,6 @@ LICENSE = {
     "credit the sources each record cites",
 }
 """The licence the descriptor states for the data."""
-
-_TITLES = {
-    "sources": "Sources: the documents every fact cites",
-    "actors": "Actors: countries, organisations, groupings, institutions, persons",
-    "mechanisms": "Mechanisms: summits, ministerials, forums, councils",
-    "partnerships": "Partnerships of the ROK and their stages",
-    "relations": "Diplomatic relations of the ROK with each partner, step by step",
-    "meetings": "Meetings: dated sessions of the mechanisms",
-    "funds": "Cooperation funds and contributions",
-    "documents": "Documents: declarations, plans of action, agreements",
-    "policies": "Policies, strategies and initiatives of the ROK",
-    "programmes": "Cooperation programmes and projects",
-    "figures": "Figures: stated numbers",
-    "events": "Events: proposals, establishments, admissions",
-}
 
 
 def export(
@@ -92,20 +75,16 @@ def export(
     if dataset is not None and not isinstance(dataset, Dataset):
         raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
     if dataset is None:
-        from .loading import load
+        from ._loading import load
 
         dataset = load()
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     hashes: dict[str, tuple[int, str]] = {}
-    for name in RECORD_TYPES:
+    for name, cls in record_classes().items():
         path = out / f"{name}.{format}"
         records = dataset.collection(name)
-        data = (
-            _csv_bytes(records, RECORD_TYPES[name])
-            if format == "csv"
-            else _json_bytes(records, RECORD_TYPES[name])
-        )
+        data = _csv_bytes(records, cls) if format == "csv" else _json_bytes(records, cls)
         path.write_bytes(data)
         if format == "csv":  # frictionless cannot count the bytes of a JSON table it checks
             hashes[name] = (len(data), hashlib.sha256(data).hexdigest())
@@ -137,14 +116,14 @@ def descriptor(
     from . import __getattr__ as package_attr
 
     resources = []
-    for name, cls in RECORD_TYPES.items():
+    for name, cls in record_classes().items():
         schema = _csv_schema(name, cls) if format == "csv" else _json_schema(name, cls)
         resource: dict[str, Any] = {
             "name": name,
             "path": f"{name}.{format}",
             "profile": "tabular-data-resource",
-            "title": _TITLES[name],
-            "description": _summary(cls),
+            "title": getattr(cls, "collection_title", name),
+            "description": plan(cls).summary_line,
             "format": format,
             "mediatype": "text/csv" if format == "csv" else "application/json",
             "encoding": "utf-8",
@@ -171,7 +150,7 @@ def descriptor(
         f"korea-diplomacy {package_attr('__version__')}; data digest {dataset.digest()}.",
         "version": package_attr("__version__"),
         "keywords": ["korea", "asean", "diplomacy", "summits", "foreign-policy"],
-        "licenses": [LICENSE],
+        "licenses": [dict(LICENSE)],
         "contributors": [{"title": "korea-diplomacy developers", "role": "author"}],
         "sources": sources,
         "resources": resources,
@@ -227,7 +206,7 @@ def _csv_schema(name: str, cls: type) -> dict[str, Any]:
         if constraints:
             field["constraints"] = constraints
         fields.append(field)
-        if column.references is not None:
+        if column.references is not None and not column.many:
             foreign_keys.append(_foreign_key(name, column.name, column.references))
     return _table_schema(fields, foreign_keys)
 
@@ -236,59 +215,42 @@ def _csv_schema(name: str, cls: type) -> dict[str, Any]:
 
 
 def _json_bytes(records: Any, cls: type) -> bytes:
-    from .convert import canonical_json, converter
+    from ._convert import canonical_json, unstructure
 
     # Every field, in the model's order, defaults included: a table reader takes the first
     # object's keys as the header. Nested values keep the data files' form.
-    conv = converter()
-    names = [field.name for field in attrs.fields(cls)]
-    rows = [{name: conv.unstructure(getattr(record, name)) for name in names} for record in records]
+    names = [field.name for field in plan(cls).fields]
+    rows = [{name: unstructure(getattr(record, name)) for name in names} for record in records]
     return canonical_json(rows).encode("utf-8")
 
 
 def _json_schema(name: str, cls: type) -> dict[str, Any]:
-    from .tables import EDTF_PATTERN, _unwrap
-    from .validation import _REFERENCES
-
-    references = _REFERENCES.get(cls, {})
-    hints = typing.get_type_hints(cls)
     fields = []
     foreign_keys = []
-    for field in attrs.fields(cls):
-        optional, kind = _unwrap(hints[field.name])
-        pattern = None
-        enum = None
-        if typing.get_origin(kind) is tuple:
-            type_ = "array"
-        elif typing.get_origin(kind) is Literal:
-            type_, enum = "string", tuple(str(a) for a in typing.get_args(kind))
-        elif kind in (str, int, bool):
-            type_ = {str: "string", int: "integer", bool: "boolean"}[kind]
-        elif _is_when(kind):
-            type_, pattern = "string", EDTF_PATTERN
-        elif attrs.has(kind) or typing.get_origin(kind) is not None:
-            type_ = "object"  # an amount or a direction, nested as in the data files
-        else:  # pragma: no cover - model types only
-            raise TypeError(f"no Table Schema type for {field.name}")
-        required = field.default is attrs.NOTHING and not optional
-        description = describe(cls, field.name)
+    for field in plan(cls).fields:
+        shape = field.shape
+        type_ = shape.table_type()
+        inner = shape.inner()
+        enum = getattr(inner, "values", None) if type_ == "string" else None
+        pattern = EDTF_PATTERN if isinstance(inner, Date) else None
+        description = field.about.doc
         if type_ == "array":
             description += " (a JSON list)"
         entry: dict[str, Any] = {"name": field.name, "type": type_, "description": description}
-        constraints = _constraints(required, field.name == "id", enum, pattern)
+        constraints = _constraints(
+            field.required and not shape.optional, field.name == "id", enum, pattern
+        )
         if constraints:
             entry["constraints"] = constraints
         fields.append(entry)
-        targets = references.get(field.name)
-        if type_ == "string" and targets is not None and len(targets) == 1:
-            foreign_keys.append(_foreign_key(name, field.name, targets[0]))
+        if (
+            type_ == "string"
+            and field.ref is not None
+            and len(field.ref) == 1
+            and field.ref != ("*",)
+        ):
+            foreign_keys.append(_foreign_key(name, field.name, field.ref[0]))
     return _table_schema(fields, foreign_keys)
-
-
-def _is_when(kind: Any) -> bool:
-    from .dates import DateRange, PartialDate
-
-    return bool(kind == PartialDate | DateRange)
 
 
 # ---------------------------------------------------------------------------- shared
@@ -323,9 +285,3 @@ def _table_schema(
     if foreign_keys:
         schema["foreignKeys"] = foreign_keys
     return schema
-
-
-def _summary(cls: type) -> str:
-    import inspect
-
-    return (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")

@@ -11,146 +11,113 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
-from collections.abc import Iterable, Mapping
-from typing import Any, cast
+import os
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
-from .collection import Collection, Partnerships, Relations
+from ._plan import collections as record_classes
+from .collection import Collection
 from .dates import as_day
 from .errors import AmbiguousLookupError, NotFoundError
-from .model import (
-    RECORD_TYPES,
-    Actor,
-    DatedFact,
-    Document,
-    Event,
-    Figure,
-    Fund,
-    Mechanism,
-    Meeting,
-    Policy,
-    Programme,
-    Record,
-    Source,
-)
+from .model import Actor, DatedFact, Mechanism, Meeting, Record, Source
 
-__all__ = ["COLLECTIONS", "Dataset"]
+if TYPE_CHECKING:
+    from .collection import Partnerships, Relations
+    from .model import Document, Event, Figure, Fund, Policy, Programme
 
-COLLECTIONS = (*RECORD_TYPES, "summits")
-"""Every collection name a :class:`Dataset` (and the module) has."""
+__all__ = ["VIEWS", "Dataset", "dataset_of"]
+
+
+def _summits(dataset: Dataset) -> Iterable[Any]:
+    leaders = {m.id for m in dataset.mechanisms if m.level == "leaders" and isinstance(m.id, str)}
+    return (m for m in dataset.meetings if isinstance(m.mechanism, str) and m.mechanism in leaders)
+
+
+VIEWS: Mapping[str, tuple[str, Callable[[Dataset], Iterable[Any]]]] = {
+    "summits": ("meetings", _summits),
+}
+"""Collections that are selections of another (name -> the collection and the selection):
+``summits`` are the meetings of leaders-level mechanisms."""
+
+# One lock for every lazily built collection: building one may build another (partnerships
+# read the actors' names), so it is re-entrant. A forked child gets a fresh one.
+_lock = threading.RLock()
+
+
+def _fresh_lock() -> None:
+    global _lock
+    _lock = threading.RLock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_fresh_lock)
 
 
 class Dataset:
     """The records of every collection, with indexes built once and shared.
 
     Build one with :func:`korea_diplomacy.load` or :meth:`from_dict`; it cannot be changed.
+    Each collection is an attribute (``ds.mechanisms``) and ``ds.collection(name)``.
 
     >>> import korea_diplomacy as kd
     >>> kd.load().collection("summits") is kd.summits
     True
     """
 
-    __slots__ = (
-        "_collections",
-        "_digest",
-        "_families",
-        "actors",
-        "documents",
-        "events",
-        "figures",
-        "funds",
-        "mechanisms",
-        "meetings",
-        "partnerships",
-        "policies",
-        "programmes",
-        "relations",
-        "sources",
-        "summits",
-    )
+    __slots__ = ("__weakref__", "_built", "_digest", "_families", "_supply")
 
-    _collections: dict[str, Collection[Any]]
+    if TYPE_CHECKING:  # the collections, typed for type checkers (the record classes name them)
+        sources: Collection[Source]
+        actors: Collection[Actor]
+        mechanisms: Collection[Mechanism]
+        partnerships: Partnerships
+        meetings: Collection[Meeting]
+        summits: Collection[Meeting]
+        funds: Collection[Fund]
+        documents: Collection[Document]
+        policies: Collection[Policy]
+        programmes: Collection[Programme]
+        figures: Collection[Figure]
+        events: Collection[Event]
+        relations: Relations
+
+    _built: dict[str, Collection[Any]]
     _digest: str | None
     _families: dict[str, frozenset[str]]
-    sources: Collection[Source]
-    actors: Collection[Actor]
-    mechanisms: Collection[Mechanism]
-    partnerships: Partnerships
-    relations: Relations
-    meetings: Collection[Meeting]
-    summits: Collection[Meeting]
-    funds: Collection[Fund]
-    documents: Collection[Document]
-    policies: Collection[Policy]
-    programmes: Collection[Programme]
-    figures: Collection[Figure]
-    events: Collection[Event]
+    _supply: Callable[[str], tuple[Any, ...]] | None
 
     def __init__(self, records: Mapping[str, Iterable[Record | Source]]) -> None:
         if not isinstance(records, Mapping):
             raise TypeError(
                 f"a Dataset takes a mapping of collections, not {type(records).__name__}"
             )
-        unknown = sorted(map(str, set(records) - set(RECORD_TYPES)))
+        names = record_classes()
+        unknown = sorted(map(str, set(records) - set(names)))
         if unknown:
-            raise NotFoundError("collection", unknown[0], tuple(RECORD_TYPES))
-        set_ = object.__setattr__
-        collections: dict[str, Collection[Any]] = {}
-        actors = tuple(records.get("actors", ()))
-        for name in RECORD_TYPES:
-            extra = None
-            items = tuple(records.get(name, ()))
-            if name == "partnerships":
-                extra = self._counterpart_names(items, actors, "counterpart")
-            elif name == "relations":
-                extra = self._counterpart_names(items, actors, "partner")
-            elif name == "actors":
-                extra = {
-                    a.id: tuple(filter(None, (a.iso_alpha2, a.iso_alpha3, a.iso_numeric)))
-                    for a in items
-                    if isinstance(a.id, str) and isinstance(a, Actor)
-                }
-            collections[name] = Collection.of(name, items, self, extra)
-        mechanisms = collections["mechanisms"]
-        leaders = {m.id for m in mechanisms if m.level == "leaders" and isinstance(m.id, str)}
-        summits = (
-            m
-            for m in collections["meetings"]
-            if isinstance(m.mechanism, str) and m.mechanism in leaders
-        )
-        collections["summits"] = Collection("summits", summits, self)
-        for name, collection in collections.items():
-            set_(self, name, collection)
-        set_(self, "_collections", collections)
-        set_(self, "_digest", None)
-        set_(self, "_families", {})
+            raise NotFoundError("collection", unknown[0], tuple(names))
+        given = {name: tuple(records.get(name, ())) for name in names}
+        self._setup(given.__getitem__, None)
+        for name in names:  # built now: a wrong record is refused here, not on first use
+            self.collection(name)
 
-    @staticmethod
-    def _counterpart_names(
-        records: Iterable[Any], actors: Iterable[Any], field: str
-    ) -> dict[str, tuple[str, ...]]:
-        # Partnerships and relations are found by their partner's names too: lookup("ASEAN"),
-        # lookup("VN").
-        by_id = {actor.id: actor for actor in actors if isinstance(actor.id, str)}
-        names: dict[str, tuple[str, ...]] = {}
-        for record in records:
-            partner = getattr(record, field, None)
-            if not isinstance(record.id, str) or not isinstance(partner, str):
-                continue  # a record built in code with wrong types: the validator reports it
-            actor = by_id.get(partner)
-            if isinstance(actor, Actor):
-                local = [t for n in actor.local_names for t in (n.text, *n.variants)]
-                codes = (actor.iso_alpha2, actor.iso_alpha3, actor.iso_numeric)
-                names[record.id] = (
-                    actor.id,
-                    actor.name,
-                    *filter(None, (actor.abbreviation,)),
-                    *actor.aliases,
-                    *local,
-                    *filter(None, codes),
-                )
-        return names
+    @classmethod
+    def _lazy(cls, supply: Callable[[str], tuple[Any, ...]], digest: str | None = None) -> Dataset:
+        """A dataset whose collections are read by ``supply(name)`` on first use."""
+        dataset = cls.__new__(cls)
+        dataset._setup(supply, digest)
+        return dataset
+
+    def _setup(self, supply: Callable[[str], tuple[Any, ...]], digest: str | None) -> None:
+        set_ = object.__setattr__
+        set_(self, "_supply", supply)
+        set_(self, "_built", {})
+        set_(self, "_digest", digest)
+        set_(self, "_families", {})
+        _alive.append(weakref.ref(self))
+        if len(_alive) > 64:  # forget the datasets that are gone
+            _alive[:] = [ref for ref in _alive if ref() is not None]
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Dataset is read-only")
@@ -158,33 +125,104 @@ class Dataset:
     def __delattr__(self, name: str) -> None:
         raise AttributeError("a Dataset is read-only")
 
+    def __getattr__(self, name: str) -> Any:
+        if name in record_classes() or name in VIEWS:
+            return self.collection(name)
+        raise AttributeError(f"'Dataset' object has no attribute {name!r}")
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return all(self._collections[n] == other._collections[n] for n in RECORD_TYPES)
+        return all(self.collection(n) == other.collection(n) for n in record_classes())
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n}={len(self._collections[n])}" for n in RECORD_TYPES)
+        counts = ", ".join(f"{n}={len(self.collection(n))}" for n in record_classes())
         return f"<Dataset {counts}>"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The bundled dataset travels as a reference to itself; any other as its records.
+        from ._loading import is_bundled
+
+        if is_bundled(self):
+            from ._loading import load
+
+            return (load, ())
+        return (Dataset, ({name: tuple(self.collection(name)) for name in record_classes()},))
+
+    def __copy__(self) -> Dataset:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Dataset:
+        return self  # immutable
+
     def collection(self, name: str) -> Collection[Any]:
-        """The collection called ``name`` (``"mechanisms"``, ``"summits"``...)."""
-        try:
-            return self._collections[name]
-        except (KeyError, TypeError):
+        """The collection called ``name`` (``"mechanisms"``, ``"summits"``...).
+
+        >>> import korea_diplomacy as kd
+        >>> len(kd.load().collection("mechanisms")) > 30
+        True
+        """
+        built = self._built.get(name) if isinstance(name, str) else None
+        if built is not None:
+            return built
+        if not isinstance(name, str) or (name not in record_classes() and name not in VIEWS):
             import difflib
 
-            close = difflib.get_close_matches(str(name), COLLECTIONS, n=3)
-            raise NotFoundError("collection", name, close or COLLECTIONS) from None
+            names = (*record_classes(), *VIEWS)
+            close = difflib.get_close_matches(str(name)[:100], names, n=3)
+            raise NotFoundError("collection", name, close or names)
+        with _lock:
+            built = self._built.get(name)
+            if built is None:
+                built = self._build(name)
+                self._built[name] = built
+        return built
+
+    def _build(self, name: str) -> Collection[Any]:
+        if name in VIEWS:
+            of, select = VIEWS[name]
+            return Collection(name, select(self), self, record_class=record_classes()[of])
+        assert self._supply is not None
+        items = self._supply(name)
+        return Collection.of(name, items, self, self._extra_names(name, items))
+
+    def _extra_names(self, name: str, items: tuple[Any, ...]) -> dict[str, tuple[str, ...]]:
+        """Names a record is also found by: an actor's ISO codes; a partnership's or a
+        relation's partner's names (``lookup("ASEAN")``, ``lookup("VN")``)."""
+        if name == "actors":
+            return {
+                a.id: _codes(a) for a in items if isinstance(a, Actor) and isinstance(a.id, str)
+            }
+        partner_field = {"partnerships": "counterpart", "relations": "partner"}.get(name)
+        if partner_field is None:
+            return {}
+        actors = self.collection("actors")
+        names: dict[str, tuple[str, ...]] = {}
+        for record in items:
+            partner = getattr(record, partner_field, None)
+            if not isinstance(record.id, str) or not isinstance(partner, str):
+                continue  # a record built in code with wrong types: the validator reports it
+            actor = actors.get(partner)
+            if isinstance(actor, Actor):
+                local = [t for n in actor.local_names for t in (n.text, *n.variants)]
+                names[record.id] = (
+                    actor.id,
+                    actor.name,
+                    *filter(None, (actor.abbreviation,)),
+                    *actor.aliases,
+                    *local,
+                    *_codes(actor),
+                )
+        return names
 
     # ------------------------------------------------------------------ whole-dataset questions
 
     def get(self, record_id: str) -> Record | Source | None:
         """The record with this id in any collection, or None."""
-        for name in RECORD_TYPES:
-            record = self._collections[name].get(record_id)
+        for name in record_classes():
+            record = self.collection(name).get(record_id)
             if record is not None:
                 return cast("Record | Source", record)
         return None
@@ -198,15 +236,15 @@ class Dataset:
         """
         found: dict[str, Record | Source] = {}
         suggestions: list[str] = []
-        for name in RECORD_TYPES:
+        for name in record_classes():
             try:
-                record = self._collections[name].lookup(text)
+                record = self.collection(name).lookup(text)
             except NotFoundError as error:
                 suggestions.extend(error.suggestions)
                 continue
             except AmbiguousLookupError as error:
                 for record_id in error.candidates:
-                    found[record_id] = self._collections[name][record_id]
+                    found[record_id] = self.collection(name)[record_id]
                 continue
             found[record.id] = record
         if len(found) == 1:
@@ -226,8 +264,8 @@ class Dataset:
             raise TypeError("limit must be an int or None")
         hits = [
             (-score, order, position, record)
-            for order, name in enumerate(RECORD_TYPES)
-            for score, position, record in self._collections[name]._scored(text)
+            for order, name in enumerate(record_classes())
+            for score, position, record in self.collection(name)._scored(text)
         ]
         hits.sort(key=lambda hit: hit[:3])
         found = tuple(hit[3] for hit in hits)
@@ -242,19 +280,23 @@ class Dataset:
     def mechanism_family(self, mechanism_id: str) -> frozenset[str]:
         """The mechanism and every mechanism below it (its sub-mechanisms, at any depth)."""
         families: dict[str, frozenset[str]] = self._families
-        if mechanism_id not in families:
-            children: dict[str, list[str]] = {}
-            for m in self.mechanisms:
-                if m.parent:
-                    children.setdefault(m.parent, []).append(m.id)
-            family, todo = set(), [mechanism_id]
-            while todo:
-                current = todo.pop()
-                if current not in family:
-                    family.add(current)
-                    todo.extend(children.get(current, ()))
-            families[mechanism_id] = frozenset(family)
-        return families[mechanism_id]
+        found = families.get(mechanism_id)
+        if found is not None:
+            return found
+        children: dict[str, list[str]] = {}
+        for m in self.mechanisms:
+            if m.parent:
+                children.setdefault(m.parent, []).append(m.id)
+        if mechanism_id not in self.mechanisms:
+            return frozenset((mechanism_id,))  # not cached: only ids of this dataset are
+        family, todo = set(), [mechanism_id]
+        while todo:
+            current = todo.pop()
+            if current not in family:
+                family.add(current)
+                todo.extend(children.get(current, ()))
+        found = families[mechanism_id] = frozenset(family)
+        return found
 
     def involves(self, record: Record | Source, actor_id: str) -> bool:
         """Whether ``record`` involves the actor, directly or as a member of a group it names.
@@ -306,8 +348,8 @@ class Dataset:
         end = as_day(until, end=True) if until is not None else _dt.date.max
         actor = self.actors.lookup(involving).id if involving is not None else None
         facts = []
-        for name in RECORD_TYPES:
-            for record in self._collections[name]:
+        for name in record_classes():
+            for record in self.collection(name):
                 if actor is not None and not self.involves(record, actor):
                     continue
                 for fact in record.dated_facts():
@@ -320,25 +362,53 @@ class Dataset:
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every collection as a list of JSON-ready dicts (a fresh copy each call)."""
-        from .convert import converter
+        from ._convert import unstructure
 
-        conv = converter()
         return {
-            name: [conv.unstructure(record) for record in self._collections[name]]
-            for name in RECORD_TYPES
+            name: [unstructure(record) for record in self.collection(name)]
+            for name in record_classes()
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Iterable[Mapping[str, Any]]]) -> Dataset:
         """Build a dataset from :meth:`to_dict`'s form; raises :class:`DataError` listing
         every record that cannot be read."""
-        from .loading import structure_collections
+        from ._loading import structure_collections
 
         return cls(structure_collections(data, origin="from_dict"))
 
     def digest(self) -> str:
-        """A SHA-256 hash of the canonical data: equal datasets have equal digests."""
+        """A SHA-256 hash of the canonical data: equal datasets have equal digests.
+
+        >>> import korea_diplomacy as kd
+        >>> len(kd.load().digest())
+        64
+        """
         if self._digest is None:
+            import hashlib
+            import json
+
             text = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
-            object.__setattr__(self, "_digest", hashlib.sha256(text.encode()).hexdigest())
+            data = text.encode("utf-8", "surrogatepass")
+            object.__setattr__(self, "_digest", hashlib.sha256(data).hexdigest())
         return cast(str, self._digest)
+
+
+_alive: list[weakref.ref[Dataset]] = []
+
+
+def dataset_of(record: Any) -> Dataset | None:
+    """The newest dataset of this process that holds this very record, if any (so that a
+    record is shown with its own dataset's sources and names)."""
+    name = getattr(type(record), "collection_name", "")
+    for ref in reversed(_alive):
+        dataset = ref()
+        built = dataset._built.get(name) if dataset is not None else None
+        record_id = getattr(record, "id", None)
+        if built is not None and isinstance(record_id, str) and built.get(record_id) is record:
+            return dataset
+    return None
+
+
+def _codes(actor: Actor) -> tuple[str, ...]:
+    return tuple(filter(None, (actor.iso_alpha2, actor.iso_alpha3, actor.iso_numeric)))

@@ -15,10 +15,6 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import attrs
-
-from .dates import DateRange, PartialDate
-
 __all__ = ["MAX_ROWS", "collection_html", "record_html"]
 
 MAX_ROWS = 60
@@ -56,39 +52,40 @@ def collection_html(name: str, records: Sequence[Any], sources: Any = None) -> s
     return f"<div>{head}{table}{more}</div>"
 
 
-def record_html(record: Any, sources: Any = None) -> str:
-    """A two-column table of one record: id, name, its dates, description and sources.
+def record_html(record: Any, dataset: Any = None) -> str:
+    """A two-column table of one record: id, name, its fields, description and sources.
+
+    ``dataset`` (the one the record belongs to) turns ids into names and source ids into
+    links to their pages.
 
     >>> import korea_diplomacy as kd
     >>> "Ha Noi" in record_html(kd.meetings["asean-rok-summit-13"])
     True
     """
+    from ._plan import plan
+
+    name_of = _namer(dataset)
     rows: list[tuple[str, str]] = [
         ("id", f"<code>{_e(record.id)}</code>"),
         ("name", _e(record.name)),
     ]
-    for field in attrs.fields(type(record)):
+    for field in plan(type(record)).fields:
         value = getattr(record, field.name)
-        if field.name in ("id", "name", "description", "citations", "notes") or value is None:
+        if field.name in _SHOWN_APART or value is None or value == "" or value == ():
             continue
-        label = field.name.replace("_", " ")
-        if isinstance(value, (PartialDate, DateRange)):
-            rows.append((label, _e(value.human())))
-        elif isinstance(value, (str, int)) and value != "" and not isinstance(value, bool):
-            rows.append((label, _e(str(value))))
-        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
-            separator = "<br>" if field.name == "outcomes" else ", "
-            rows.append((label, separator.join(_e(v) for v in value)))
-        elif field.name == "stages" and value:
-            lines = (f"{_e(stage.start.human())}: {_e(stage.name)}" for stage in value)
-            rows.append((label, "<br>".join(lines)))
-        elif isinstance(value, tuple) and value and field.name != "local_names":
-            rows.append((label, f"{len(value)} (see the record's {field.name})"))
-        elif hasattr(value, "human"):
-            rows.append((label, _e(value.human())))
+        items = value if isinstance(value, tuple) else (value,)
+        if field.ref is not None:
+            cells = [_named(item, name_of) for item in items]
+        else:
+            shape = field.shape.inner()
+            cells = [_e(shape.show(item, name_of)) for item in items]
+        nested = bool(field.shape.holds())
+        separator = "<br>" if field.about.sentences or nested else ", "
+        rows.append((field.name.replace("_", " "), separator.join(cells)))
     if getattr(record, "description", ""):
         rows.append(("description", _e(record.description)))
     cited = _cited(record)
+    sources = dataset.sources if dataset is not None else None
     if cited:
         rows.append(("sources", _sources_html(cited, sources)))
     body = "".join(
@@ -99,14 +96,36 @@ def record_html(record: Any, sources: Any = None) -> str:
     return f"<div><p><b>{_e(kind)}</b></p><table><tbody>{body}</tbody></table></div>"
 
 
+_SHOWN_APART = frozenset(("id", "name", "description", "citations", "notes"))
+
+
+def _namer(dataset: Any) -> Any:
+    """A function from an id to the name of its record in ``dataset`` (the id if none)."""
+    if dataset is None:
+        return None
+
+    def name_of(record_id: str) -> str:
+        found = dataset.get(record_id) if isinstance(record_id, str) else None
+        return found.name if found is not None else record_id
+
+    return name_of
+
+
+def _named(record_id: str, name_of: Any) -> str:
+    """An id as a reader wants it: the record's name, with the id beside it."""
+    name = name_of(record_id) if name_of is not None else record_id
+    if name == record_id:
+        return f"<code>{_e(record_id)}</code>"
+    return f"{_e(name)} <code>{_e(record_id)}</code>"
+
+
 def _cited(record: Any) -> list[str]:
-    from .model import Source
+    from ._plan import walk
+    from .model import Citation
 
-    if isinstance(record, Source):
-        return []
-    from .validation import _walk_citations
-
-    return list(dict.fromkeys(citation.source for _, citation in _walk_citations(record)))
+    return list(
+        dict.fromkeys(item.source for _, item, _, _ in walk(record) if type(item) is Citation)
+    )
 
 
 def _sources_html(ids: Iterable[str], sources: Any) -> str:
@@ -114,7 +133,7 @@ def _sources_html(ids: Iterable[str], sources: Any) -> str:
     for source_id in ids:
         source = sources.get(source_id) if sources is not None else None
         url = getattr(source, "url", None)
-        if source is not None and url:
+        if source is not None and url and url.lower().startswith(("http://", "https://")):
             title = _e(f"{source.name} ({source.publisher})")
             link = f'<a href="{_e(url)}" title="{title}" target="_blank">{_e(source_id)}</a>'
             parts.append(link)

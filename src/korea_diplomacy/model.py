@@ -11,8 +11,6 @@ record (a membership, a partnership stage, a contribution) are small frozen clas
 '29 Oct 2010'
 """
 
-from __future__ import annotations
-
 import bisect
 import datetime as _dt
 import weakref
@@ -22,6 +20,7 @@ from typing import ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
+from ._plan import about, involved
 from .dates import DateRange, When, _text_day, as_day
 
 __all__ = [
@@ -87,6 +86,14 @@ _QUALIFIER_WORDS = {
 }
 
 
+def _planned_meeting(meeting: "Meeting") -> bool:
+    return meeting.status == "planned"
+
+
+def _planned_role(role: "Role") -> bool:
+    return role.status_as_of_source == "planned"
+
+
 # --------------------------------------------------------------------------- provenance
 
 
@@ -98,9 +105,11 @@ class Citation:
     Citation(source='mofa-asean', section='asean-korea-centre', note=None)
     """
 
-    source: str
-    section: str
-    note: str | None = None
+    source: str = attrs.field(metadata=about("Id of the source."))
+    section: str = attrs.field(metadata=about("Id of the section of that source."))
+    note: str | None = attrs.field(
+        default=None, metadata=about("What exactly the section says, where that helps.")
+    )
 
 
 @attrs.frozen
@@ -112,8 +121,8 @@ class Section:
     'Overview'
     """
 
-    id: str
-    title: str
+    id: str = attrs.field(metadata=about("Identifier of the section within its source."))
+    title: str = attrs.field(metadata=about("The section's heading, or a short title for it."))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -126,19 +135,39 @@ class Source:
     """
 
     collection_name: ClassVar[str] = "sources"
+    collection_title: ClassVar[str] = "Sources: the documents every fact cites"
 
-    id: str
-    name: str
-    publisher: str
-    kind: Literal["web-page", "press-release", "news-article", "reference", "code-file"]
-    language: str
-    as_of: When | None = None
-    accessed: When | None = None
-    url: str | None = None
-    seed_file: str | None = None
-    sections: tuple[Section, ...] = ()
-    description: str = ""
-    notes: tuple[str, ...] = ()
+    id: str = attrs.field(metadata=about("Stable identifier of the source; citations name it."))
+    name: str = attrs.field(metadata=about("Title of the document or page."))
+    publisher: str = attrs.field(metadata=about("Who published it."))
+    kind: Literal["web-page", "press-release", "news-article", "reference", "code-file"] = (
+        attrs.field(metadata=about("What sort of document it is."))
+    )
+    language: str = attrs.field(
+        metadata=about("Language of the document (BCP 47 code, e.g. en or ko).")
+    )
+    as_of: When | None = attrs.field(
+        default=None, metadata=about("The date the document describes or was published (EDTF).")
+    )
+    accessed: When | None = attrs.field(
+        default=None, metadata=about("When the page was read (EDTF).")
+    )
+    url: str | None = attrs.field(
+        default=None, metadata=about("Address of the page, for web sources.")
+    )
+    seed_file: str | None = attrs.field(
+        default=None, metadata=about("File name of the seed document the project started from.")
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), metadata=about("Parts of the document that citations name.")
+    )
+    description: str = attrs.field(
+        default="", metadata=about("What the document is and covers, in our own words.")
+    )
+    notes: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about("Remarks on the source: its reliability, gaps, quirks.", sentences=True),
+    )
 
     @property
     def abbreviation(self) -> str | None:
@@ -149,7 +178,7 @@ class Source:
         return (self.seed_file,) if self.seed_file else ()
 
     @property
-    def local_names(self) -> tuple[LocalName, ...]:
+    def local_names(self) -> "tuple[LocalName, ...]":
         return ()
 
     @property
@@ -160,9 +189,10 @@ class Source:
         return f"<Source {self.id}: {self.name}>"
 
     def _repr_html_(self) -> str:
+        from .dataset import dataset_of
         from .display import record_html
 
-        return record_html(self)
+        return record_html(self, dataset_of(self))
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
@@ -171,7 +201,7 @@ class Source:
                 return section
         return None
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self) -> "Iterator[DatedFact]":
         return iter(())
 
     @property
@@ -191,11 +221,11 @@ class Erratum:
     'ARF'
     """
 
-    field: str
-    printed: str
-    corrected: str
-    reason: str
-    citation: Citation
+    field: str = attrs.field(metadata=about("The field the error is about."))
+    printed: str = attrs.field(metadata=about("What the source printed."))
+    corrected: str = attrs.field(metadata=about("The corrected value, which the record uses."))
+    reason: str = attrs.field(metadata=about("Why the printed value is wrong."))
+    citation: Citation = attrs.field(metadata=about("Where it was printed."))
 
 
 @attrs.frozen(kw_only=True)
@@ -208,9 +238,11 @@ class Claim:
     [('2012', False), ('2013-06', True), ('2013', False)]
     """
 
-    value: str
-    citations: tuple[Citation, ...]
-    preferred: bool = False
+    value: str = attrs.field(metadata=about("The value this side states."))
+    citations: tuple[Citation, ...] = attrs.field(metadata=about("The sources that state it."))
+    preferred: bool = attrs.field(
+        default=False, metadata=about("Whether the dataset uses this value.")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -223,9 +255,9 @@ class Conflict:
     ('established', '2013-06')
     """
 
-    field: str
-    claims: tuple[Claim, ...]
-    reason: str
+    field: str = attrs.field(metadata=about("The field the sources disagree about."))
+    claims: tuple[Claim, ...] = attrs.field(metadata=about("Every claim, each with its citations."))
+    reason: str = attrs.field(metadata=about("Why the preferred claim is preferred."))
 
     @property
     def preferred(self) -> Claim | None:
@@ -242,10 +274,12 @@ class Inference:
     'No numbered ASEAN-ROK Summit was held in 2008.'
     """
 
-    field: str
-    value: str
-    reasoning: str
-    citations: tuple[Citation, ...] = ()
+    field: str = attrs.field(metadata=about("The field the value is for."))
+    value: str = attrs.field(metadata=about("The inferred value."))
+    reasoning: str = attrs.field(metadata=about("How it follows from what the sources state."))
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), metadata=about("The sources the reasoning rests on.")
+    )
 
 
 @attrs.frozen
@@ -257,9 +291,12 @@ class LocalName:
     LocalName(lang='ko', text='한-아세안 협력기금', variants=('한·아세안 협력기금',))
     """
 
-    lang: str
-    text: str
-    variants: tuple[str, ...] = ()
+    lang: str = attrs.field(metadata=about("Language (BCP 47 code, e.g. ko)."))
+    text: str = attrs.field(metadata=about("The name in that language."))
+    variants: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about("Other spellings in that language (a middle dot for a hyphen...)."),
+    )
 
 
 @attrs.frozen
@@ -271,8 +308,8 @@ class ExternalId:
     (ExternalId(scheme='wikidata', value='Q7768'),)
     """
 
-    scheme: str
-    value: str
+    scheme: str = attrs.field(metadata=about("The other dataset (wikidata...)."))
+    value: str = attrs.field(metadata=about("The identifier there (Q7768...)."))
 
 
 @attrs.frozen
@@ -284,11 +321,13 @@ class DatedFact:
     ['ROK-ASEAN relations: Strategic Partnership']
     """
 
-    date: When
-    record_id: str
-    collection: str
-    kind: str
-    label: str
+    date: When = attrs.field(metadata=about("When it happened (EDTF)."))
+    record_id: str = attrs.field(metadata=about("Id of the record the fact belongs to."))
+    collection: str = attrs.field(metadata=about("The collection of that record."))
+    kind: str = attrs.field(
+        metadata=about("What sort of fact (meeting, stage, adopted, signed...).")
+    )
+    label: str = attrs.field(metadata=about("A readable one-line description."))
 
     def sort_key(self) -> tuple[tuple[_dt.date, int, int, str], str, str, str]:
         return (self.date.sort_key(), self.record_id, self.kind, self.label)
@@ -307,9 +346,11 @@ class Money:
     'USD 14 million'
     """
 
-    amount: Decimal
-    currency: str
-    qualifier: Qualifier = "exact"
+    amount: Decimal = attrs.field(metadata=about("The amount, as a decimal string."))
+    currency: str = attrs.field(metadata=about("ISO 4217 currency code (USD, KRW...)."))
+    qualifier: Qualifier = attrs.field(
+        default="exact", metadata=about("Whether the amount is exact, approximate or a bound.")
+    )
 
     def human(self) -> str:
         return f"{_QUALIFIER_WORDS[self.qualifier]}{self.currency} {_short_number(self.amount)}"
@@ -323,9 +364,13 @@ class Quantity:
     'more than 420 projects'
     """
 
-    value: Decimal
-    unit: str
-    qualifier: Qualifier = "exact"
+    value: Decimal = attrs.field(
+        metadata=about("The number, as a decimal string.", column="amount")
+    )
+    unit: str = attrs.field(metadata=about("What is counted (projects, countries, people...)."))
+    qualifier: Qualifier = attrs.field(
+        default="exact", metadata=about("Whether the number is exact, approximate or a bound.")
+    )
 
     def human(self) -> str:
         suffix = "+" if self.qualifier == "plus" else ""
@@ -348,8 +393,10 @@ class Direction:
     Direction(origin='kor', destination='asean')
     """
 
-    origin: str
-    destination: str
+    origin: str = attrs.field(metadata=about("Id of the actor the flow comes from.", ref="actors"))
+    destination: str = attrs.field(
+        metadata=about("Id of the actor the flow goes to.", ref="actors")
+    )
 
 
 # --------------------------------------------------------------------------- records
@@ -365,30 +412,80 @@ class Record:
     """
 
     collection_name: ClassVar[str] = ""
+    """The collection (and data file) the records of this class belong to."""
+    collection_title: ClassVar[str] = ""
+    """A one-line title of the collection, for exports and docs."""
+    implied_actors: ClassVar[tuple[str, ...]] = ()
+    """Actors every record of the class involves without naming them (the ROK, for
+    partnerships and relations)."""
 
-    id: str
-    name: str
-    citations: tuple[Citation, ...]
-    abbreviation: str | None = None
-    aliases: tuple[str, ...] = ()
-    local_names: tuple[LocalName, ...] = ()
-    description: str = ""
-    errata: tuple[Erratum, ...] = ()
-    conflicts: tuple[Conflict, ...] = ()
-    inferences: tuple[Inference, ...] = ()
-    notes: tuple[str, ...] = ()
-    identifiers: tuple[ExternalId, ...] = ()
+    id: str = attrs.field(
+        metadata=about(
+            "Stable identifier: lowercase kebab-case, unique across all collections; a country's "
+            "id is its ISO 3166-1 alpha-3 code in lower case.",
+            filter=False,
+        )
+    )
+    name: str = attrs.field(
+        metadata=about("The English name, as the sources write it.", filter=False)
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about(
+            "Where the record comes from: a source id and a section of that source, at least one.",
+            must_cite=True,
+        )
+    )
+    abbreviation: str | None = attrs.field(
+        default=None,
+        metadata=about("The usual short form (EAS, AKCF), if there is one.", filter=False),
+    )
+    aliases: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about("Other names the record is known by; lookups accept them.", filter=False),
+    )
+    local_names: tuple[LocalName, ...] = attrs.field(
+        default=(),
+        metadata=about("Names in other languages (Korean in Hangul), with spelling variants."),
+    )
+    description: str = attrs.field(
+        default="", metadata=about("A short description in our own words.", filter=False)
+    )
+    errata: tuple[Erratum, ...] = attrs.field(
+        default=(), metadata=about("What a source printed wrong, the correction and why.")
+    )
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Facts the sources disagree about: every claim, with the preferred one marked and why."
+        ),
+    )
+    inferences: tuple[Inference, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Values no source states outright, with the reasoning from what they do state."
+        ),
+    )
+    notes: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Remarks on the record or its sources, one sentence or more each.", sentences=True
+        ),
+    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), metadata=about("Identifiers of the record in other datasets (Wikidata...).")
+    )
 
     def __repr__(self) -> str:
         when = f" ({self.date})" if self.date is not None else ""
         return f"<{type(self).__name__} {self.id}: {self.name}{when}>"
 
     def _repr_html_(self) -> str:
-        """A table of the record for notebooks (see :mod:`korea_diplomacy.display`)."""
+        """A table of the record for notebooks (see :mod:`korea_diplomacy.display`), with the
+        names and sources of the dataset that holds it."""
+        from .dataset import dataset_of
         from .display import record_html
-        from .loading import load
 
-        return record_html(self, load().sources)
+        return record_html(self, dataset_of(self))
 
     @property
     def date(self) -> When | None:
@@ -400,8 +497,8 @@ class Record:
         return iter(())
 
     def involves(self) -> frozenset[str]:
-        """Ids of the actors this record names directly."""
-        return frozenset()
+        """Ids of the actors this record names directly (its fields that declare so)."""
+        return involved(self)
 
     def name_in(self, lang: str) -> str | None:
         """The name in language ``lang`` (``"en"`` is :attr:`name`), or None.
@@ -428,15 +525,31 @@ class Membership:
     ['2025-10-26']
     """
 
-    member: str
-    citations: tuple[Citation, ...]
-    start: When | None = None
-    end: When | None = None
-    role: Literal["member", "participant", "observer"] = "member"
-    joined_at: str | None = None
-    note: str = ""
-    conflicts: tuple[Conflict, ...] = ()
-    inferences: tuple[Inference, ...] = ()
+    member: str = attrs.field(metadata=about("Id of the member.", ref="actors"))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where the membership is stated.", must_cite=True)
+    )
+    start: When | None = attrs.field(
+        default=None, metadata=about("When the membership began (EDTF); unknown counts as always.")
+    )
+    end: When | None = attrs.field(
+        default=None,
+        metadata=about("When it ended (EDTF); none means it still holds.", after=("start",)),
+    )
+    role: Literal["member", "participant", "observer"] = attrs.field(
+        default="member", metadata=about("Member, participant or observer.")
+    )
+    joined_at: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the meeting at which the member joined.", ref="meetings"),
+    )
+    note: str = attrs.field(default="", metadata=about("A remark on the membership."))
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(), metadata=about("What the sources disagree about for this membership.")
+    )
+    inferences: tuple[Inference, ...] = attrs.field(
+        default=(), metadata=about("What is inferred rather than stated for this membership.")
+    )
 
     def active_on(self, day: _dt.date) -> bool:
         """Whether the membership held on ``day``; an unknown start counts as always."""
@@ -492,7 +605,7 @@ def _as_of(date: object) -> _dt.date:
     return _text_day(date, True) if type(date) is str else as_day(date, end=True)
 
 
-def _members_on(record: Actor | Mechanism, date: object) -> frozenset[str]:
+def _members_on(record: "Actor | Mechanism", date: object) -> frozenset[str]:
     day = _as_of(date)
     index = _membership_indexes.get_for(record)
     if index is None:
@@ -513,19 +626,60 @@ class Actor(Record):
     """
 
     collection_name: ClassVar[str] = "actors"
+    collection_title: ClassVar[str] = (
+        "Actors: countries, organisations, groupings, institutions, persons"
+    )
+    involves_itself: ClassVar[bool] = True
 
-    kind: Literal["country", "organisation", "grouping", "institution", "government", "person"]
-    iso_alpha2: str | None = None
-    iso_alpha3: str | None = None
-    iso_numeric: str | None = None
-    country: str | None = None
-    parent: str | None = None
-    seat: str | None = None
-    established: When | None = None
-    memberships: tuple[Membership, ...] = ()
-    dissolved: When | None = None
-    successors: tuple[str, ...] = ()
-    iso_3166_3: str | None = None
+    kind: Literal["country", "organisation", "grouping", "institution", "government", "person"] = (
+        attrs.field(
+            metadata=about(
+                "What sort of actor: a country, an organisation, a grouping, an institution, a "
+                "government or a person."
+            )
+        )
+    )
+    iso_alpha2: str | None = attrs.field(
+        default=None, metadata=about("ISO 3166-1 alpha-2 code, for countries.")
+    )
+    iso_alpha3: str | None = attrs.field(
+        default=None, metadata=about("ISO 3166-1 alpha-3 code, for countries.")
+    )
+    iso_numeric: str | None = attrs.field(
+        default=None,
+        metadata=about("ISO 3166-1 numeric code (three digits, as text), for countries."),
+    )
+    country: str | None = attrs.field(
+        default=None,
+        metadata=about(
+            "Id of the country the actor belongs to, for institutions and persons.",
+            ref="actors",
+            involves=True,
+        ),
+    )
+    parent: str | None = attrs.field(
+        default=None,
+        metadata=about(
+            "Id of the body the actor is part of.", ref="actors", involves=True, hierarchy=True
+        ),
+    )
+    seat: str | None = attrs.field(default=None, metadata=about("Where the actor is based."))
+    established: When | None = attrs.field(
+        default=None, metadata=about("When the actor was founded (EDTF).")
+    )
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(), metadata=about("Who belongs to this group, from when until when.")
+    )
+    dissolved: When | None = attrs.field(
+        default=None, metadata=about("When a former state ceased to exist (EDTF).")
+    )
+    successors: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the states that followed a former state.", ref="actors")
+    )
+    iso_3166_3: str | None = attrs.field(
+        default=None,
+        metadata=about("ISO 3166-3 code of a former country (four letters), where it has one."),
+    )
 
     @property
     def date(self) -> When | None:
@@ -547,9 +701,6 @@ class Actor(Record):
             yield from self._fact(m.start, "membership-start", f"{m.member} joins {self.name}")
             yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
 
-    def involves(self) -> frozenset[str]:
-        return frozenset(filter(None, (self.id, self.country, self.parent)))
-
 
 @attrs.frozen(kw_only=True)
 class Role:
@@ -561,11 +712,18 @@ class Role:
     ('kor', 'co-chair', '2018-2020')
     """
 
-    actor: str
-    role: str
-    citations: tuple[Citation, ...]
-    period: When | None = None
-    status_as_of_source: Literal["past", "current", "planned"] | None = None
+    actor: str = attrs.field(metadata=about("Id of the actor holding the role.", ref="actors"))
+    role: str = attrs.field(metadata=about("The role (co-chair, coordinator...)."))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where the role is stated.", must_cite=True)
+    )
+    period: When | None = attrs.field(
+        default=None, metadata=about("When the role is held (EDTF).", planned=_planned_role)
+    )
+    status_as_of_source: Literal["past", "current", "planned"] | None = attrs.field(
+        default=None,
+        metadata=about("Whether the source describes the role as past, current or planned."),
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -578,6 +736,7 @@ class Mechanism(Record):
     """
 
     collection_name: ClassVar[str] = "mechanisms"
+    collection_title: ClassVar[str] = "Mechanisms: summits, ministerials, forums, councils"
 
     kind: Literal[
         "summit",
@@ -591,20 +750,58 @@ class Mechanism(Record):
         "parliamentary-exchange",
         "conference",
         "working-group",
-    ]
+    ] = attrs.field(
+        metadata=about("What sort of channel: a summit, a ministerial, a forum, a council...")
+    )
     level: Literal[
         "leaders", "ministers", "senior-officials", "officials", "parliament", "business", "mixed"
-    ]
-    parent: str | None = None
-    organiser: str | None = None
-    counterparts: tuple[str, ...] = ()
-    established: When | None = None
-    established_at: str | None = None
-    established_by: str | None = None
-    frequency: str | None = None
-    areas: tuple[str, ...] = ()
-    memberships: tuple[Membership, ...] = ()
-    roles: tuple[Role, ...] = ()
+    ] = attrs.field(
+        metadata=about("Who meets in it: leaders, ministers, senior officials, parliamentarians...")
+    )
+    parent: str | None = attrs.field(
+        default=None,
+        metadata=about(
+            "Id of the mechanism this one belongs to (the ARF for its working groups).",
+            ref="mechanisms",
+            hierarchy=True,
+        ),
+    )
+    organiser: str | None = attrs.field(
+        default=None, metadata=about("Id of the actor that runs it.", ref="actors", involves=True)
+    )
+    counterparts: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Ids of the actors on the other side of the table (for the ROK's bilateral and "
+            "regional channels).",
+            ref="actors",
+            involves=True,
+        ),
+    )
+    established: When | None = attrs.field(
+        default=None, metadata=about("When it was set up (EDTF).")
+    )
+    established_at: str | None = attrs.field(
+        default=None, metadata=about("Id of the meeting at which it was set up.", ref="meetings")
+    )
+    established_by: str | None = attrs.field(
+        default=None, metadata=about("Id of the document that set it up.", ref="documents")
+    )
+    frequency: str | None = attrs.field(
+        default=None, metadata=about("How often it meets, as the sources say (annual...).")
+    )
+    areas: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Areas of cooperation it covers.")
+    )
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(), metadata=about("Its participants, from when until when.", involves=True)
+    )
+    roles: tuple[Role, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Roles actors hold in it for a period (co-chair, coordinator...).", involves=True
+        ),
+    )
 
     @property
     def date(self) -> When | None:
@@ -628,11 +825,6 @@ class Mechanism(Record):
             label = f"{role.actor} {role.role} of {self.name}"
             yield from self._fact(role.period, "role", label)
 
-    def involves(self) -> frozenset[str]:
-        ids = {self.organiser, *self.counterparts, *(m.member for m in self.memberships)}
-        ids.update(role.actor for role in self.roles)
-        return frozenset(filter(None, ids))
-
 
 @attrs.frozen(kw_only=True)
 class Stage:
@@ -643,16 +835,35 @@ class Stage:
     'Comprehensive Strategic Partnership'
     """
 
-    name: str
-    start: When
-    citations: tuple[Citation, ...]
-    made_at: str | None = None
-    made_by: str | None = None
-    local_names: tuple[LocalName, ...] = ()
-    note: str = ""
-    level: PartnershipLevel | None = None
-    conflicts: tuple[Conflict, ...] = ()
-    inferences: tuple[Inference, ...] = ()
+    name: str = attrs.field(metadata=about("The partnership's name at this stage."))
+    start: When = attrs.field(metadata=about("When the stage began (EDTF)."))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where the stage is stated.", must_cite=True)
+    )
+    made_at: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the meeting at which the stage was agreed.", ref="meetings"),
+    )
+    made_by: str | None = attrs.field(
+        default=None, metadata=about("Id of the document that established it.", ref="documents")
+    )
+    local_names: tuple[LocalName, ...] = attrs.field(
+        default=(), metadata=about("The stage's name in other languages.")
+    )
+    note: str = attrs.field(default="", metadata=about("A remark on the stage."))
+    level: PartnershipLevel | None = attrs.field(
+        default=None,
+        metadata=about(
+            "How high the stage stands: alliance, comprehensive-strategic, special-strategic, "
+            "strategic, comprehensive or other."
+        ),
+    )
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(), metadata=about("What the sources disagree about for this stage.")
+    )
+    inferences: tuple[Inference, ...] = attrs.field(
+        default=(), metadata=about("What is inferred rather than stated for this stage.")
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -665,9 +876,20 @@ class Partnership(Record):
     """
 
     collection_name: ClassVar[str] = "partnerships"
+    collection_title: ClassVar[str] = "Partnerships of the ROK and their stages"
+    implied_actors: ClassVar[tuple[str, ...]] = ("kor",)
 
-    counterpart: str
-    stages: tuple[Stage, ...] = ()
+    counterpart: str = attrs.field(
+        metadata=about(
+            "Id of the actor the ROK is in partnership with.", ref="actors", involves=True
+        )
+    )
+    stages: tuple[Stage, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "The partnership's steps in order; each holds until the next begins.", ordered=True
+        ),
+    )
 
     @property
     def date(self) -> When | None:
@@ -692,8 +914,501 @@ class Partnership(Record):
         for stage in self.stages:
             yield from self._fact(stage.start, "stage", f"{self.name}: {stage.name}")
 
-    def involves(self) -> frozenset[str]:
-        return frozenset(("kor", self.counterpart))
+
+@attrs.frozen(kw_only=True)
+class Delegate:
+    """Who led one delegation at a meeting.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.meetings["asean-rok-summit-3"].heads_of_delegation[0].person
+    'Kim Dae-jung'
+    """
+
+    actor: str = attrs.field(
+        metadata=about("Id of the country or body the delegation represents.", ref="actors")
+    )
+    person: str = attrs.field(metadata=about("Who led it."))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where this is stated.", must_cite=True)
+    )
+    title: str | None = attrs.field(
+        default=None,
+        metadata=about("The person's title at the time (President, Prime Minister...)."),
+    )
+    note: str = attrs.field(default="", metadata=about("A remark on the delegation."))
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(), metadata=about("What the sources disagree about for this delegation.")
+    )
+    inferences: tuple[Inference, ...] = attrs.field(
+        default=(), metadata=about("What is inferred rather than stated for this delegation.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """A part of a meeting's programme: a plenary, a lecture, a group discussion, a visit.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.meetings["chiefs-of-overseas-missions-2017"].sessions[0].kind
+    'plenary'
+    """
+
+    title: str = attrs.field(metadata=about("Title of the session."))
+    kind: Literal[
+        "plenary", "lecture", "group-discussion", "visit", "meeting", "presentation", "activity"
+    ] = attrs.field(metadata=about("A plenary, a lecture, a group discussion, a visit..."))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where the session is stated.", must_cite=True)
+    )
+    date: When | None = attrs.field(default=None, metadata=about("When it took place (EDTF)."))
+    theme: str | None = attrs.field(default=None, metadata=about("The theme it belongs to."))
+    actors: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the actors taking part.", ref="actors")
+    )
+    topics: tuple[str, ...] = attrs.field(default=(), metadata=about("Topics discussed."))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(Record):
+    """One dated session of a mechanism; the leaders-level ones are also in ``kd.summits``.
+
+    >>> import korea_diplomacy as kd
+    >>> m = kd.meetings.filter(mechanism="asean-rok-summit", ordinal=13)[0]
+    >>> m.date.human(), m.city
+    ('29 Oct 2010', 'Ha Noi')
+    """
+
+    collection_name: ClassVar[str] = "meetings"
+    collection_title: ClassVar[str] = "Meetings: dated sessions of the mechanisms"
+
+    mechanism: str = attrs.field(
+        metadata=about("Id of the mechanism this meeting is a session of.", ref="mechanisms")
+    )
+    ordinal: int | None = attrs.field(
+        default=None,
+        metadata=about(
+            "Its number in the series (13 for the 13th summit), as the sources number it."
+        ),
+    )
+    date: When | None = attrs.field(
+        default=None,
+        metadata=about(
+            "When it was held (EDTF; a day or a span of days when known).", planned=_planned_meeting
+        ),
+    )
+    status: Literal["held", "postponed", "cancelled", "planned"] = attrs.field(
+        default="held",
+        metadata=about("Whether it was held, postponed, cancelled or is still planned."),
+    )
+    planned_date: When | None = attrs.field(
+        default=None,
+        metadata=about(
+            "When it had been planned, for postponed, cancelled and planned meetings (EDTF).",
+            planned=True,
+        ),
+    )
+    format: Literal["in-person", "virtual", "hybrid"] | None = attrs.field(
+        default=None, metadata=about("In person, virtual or hybrid.")
+    )
+    city: str | None = attrs.field(default=None, metadata=about("The host city."))
+    venue: str | None = attrs.field(default=None, metadata=about("The building or site."))
+    country: str | None = attrs.field(
+        default=None, metadata=about("Id of the host country.", ref="actors", involves=True)
+    )
+    chairs: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the chairs or co-chairs.", ref="actors", involves=True)
+    )
+    held_with: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of a meeting held back to back with this one.", ref="meetings"),
+    )
+    participants: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Ids of the participants, where the sources list them.", ref="actors", involves=True
+        ),
+    )
+    attendance: Quantity | None = attrs.field(
+        default=None, metadata=about("How many attended, as the sources count them.")
+    )
+    heads_of_delegation: tuple[Delegate, ...] = attrs.field(
+        default=(), metadata=about("Who led each delegation, where known.", involves=True)
+    )
+    themes: tuple[str, ...] = attrs.field(default=(), metadata=about("Themes of the meeting."))
+    sessions: tuple[Session, ...] = attrs.field(
+        default=(),
+        metadata=about("Parts of its programme: plenaries, lectures, discussions, visits."),
+    )
+    outcomes: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("What it agreed or produced, one sentence each.", sentences=True)
+    )
+    documents: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the documents it adopted or issued.", ref="documents")
+    )
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        status = "" if self.status == "held" else f" ({self.status})"
+        yield from self._fact(self.date, "meeting", self.name + status)
+        if self.date is None and self.status != "held":
+            yield from self._fact(self.planned_date, "meeting", self.name + status)
+        for session in self.sessions:
+            yield from self._fact(session.date, "session", f"{self.name}: {session.title}")
+
+
+@attrs.frozen(kw_only=True)
+class Contribution:
+    """Money put into a fund: a yearly rate over ``period``, or a total up to ``as_of``.
+
+    >>> import korea_diplomacy as kd
+    >>> c = kd.funds.lookup("AKCF").contributions[1]
+    >>> c.kind, str(c.period), c.amount.human()
+    ('annual', '2019/2022', 'USD 14 million')
+    """
+
+    kind: Literal["annual", "cumulative"] = attrs.field(
+        metadata=about("annual: a yearly rate over period; cumulative: a total up to as_of.")
+    )
+    amount: Money = attrs.field(metadata=about("The amount of money."))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where the contribution is stated.", must_cite=True)
+    )
+    contributor: str = attrs.field(
+        default="kor",
+        metadata=about("Id of the contributor (the ROK unless stated).", ref="actors"),
+    )
+    period: When | None = attrs.field(
+        default=None, metadata=about("The years the yearly rate applies to (EDTF).")
+    )
+    as_of: When | None = attrs.field(
+        default=None, metadata=about("The date a cumulative total runs up to (EDTF).")
+    )
+    note: str = attrs.field(default="", metadata=about("A remark on the contribution."))
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(), metadata=about("What the sources disagree about for this contribution.")
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Fund(Record):
+    """A cooperation fund and the contributions made to it.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.funds.lookup("AKCF").annual_contribution_on(2020).human()
+    'USD 14 million'
+    """
+
+    collection_name: ClassVar[str] = "funds"
+    collection_title: ClassVar[str] = "Cooperation funds and contributions"
+
+    established: When | None = attrs.field(
+        default=None, metadata=about("When the fund was set up (EDTF).")
+    )
+    established_at: str | None = attrs.field(
+        default=None, metadata=about("Id of the meeting at which it was set up.", ref="meetings")
+    )
+    mechanism: str | None = attrs.field(
+        default=None, metadata=about("Id of the mechanism the fund serves.", ref="mechanisms")
+    )
+    beneficiaries: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=about("Ids of the actors the fund benefits.", ref="actors", involves=True),
+    )
+    contributions: tuple[Contribution, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "Money put into it: yearly rates over periods, or totals to a date.", involves=True
+        ),
+    )
+    priority_areas: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Areas the fund gives priority to.")
+    )
+    governing_documents: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the documents that govern the fund.", ref="documents")
+    )
+
+    @property
+    def date(self) -> When | None:
+        return self.established
+
+    def annual_contribution_on(self, date: object, contributor: str = "kor") -> Money | None:
+        """The yearly contribution in force on ``date`` (a year means its last day), or None.
+
+        None means the sources give no rate for that date: before the fund existed, or
+        a period they do not cover. Compare with :attr:`established` to tell which.
+        """
+        day = as_day(date, end=True)
+        for c in self.contributions:
+            annual = c.kind == "annual" and c.contributor == contributor
+            if annual and c.period is not None and c.period.contains(day):
+                return c.amount
+        return None
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.established, "established", f"{self.name} established")
+        for c in self.contributions:
+            if c.kind == "annual" and c.period is not None:
+                start = c.period.start if isinstance(c.period, DateRange) else c.period
+                label = f"{self.name}: annual contribution {c.amount.human()}"
+                yield from self._fact(start, "contribution", label)
+            else:
+                label = f"{self.name}: {c.amount.human()} contributed in total"
+                yield from self._fact(c.as_of, "contribution", label)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Document(Record):
+    """A declaration, statement, plan of action, agreement, protocol, MOU, report or plan.
+
+    >>> import korea_diplomacy as kd
+    >>> str(kd.documents["asean-rok-trade-in-services-agreement"].entered_into_force)
+    '2009-05-01'
+    """
+
+    collection_name: ClassVar[str] = "documents"
+    collection_title: ClassVar[str] = "Documents: declarations, plans of action, agreements"
+
+    kind: Literal[
+        "declaration",
+        "joint-statement",
+        "plan-of-action",
+        "agreement",
+        "protocol",
+        "mou",
+        "report",
+        "work-plan",
+        "framework",
+        "terms-of-reference",
+        "statement",
+    ] = attrs.field(
+        metadata=about(
+            "What sort of document: a declaration, a joint statement, a plan of action, an "
+            "agreement..."
+        )
+    )
+    adopted: When | None = attrs.field(default=None, metadata=about("When it was adopted (EDTF)."))
+    signed: When | None = attrs.field(default=None, metadata=about("When it was signed (EDTF)."))
+    entered_into_force: When | None = attrs.field(
+        default=None,
+        metadata=about("When it entered into force (EDTF).", after=("adopted", "signed")),
+    )
+    place: str | None = attrs.field(default=None, metadata=about("Where it was adopted or signed."))
+    adopted_at: str | None = attrs.field(
+        default=None, metadata=about("Id of the meeting that adopted it.", ref="meetings")
+    )
+    parties: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the parties to it.", ref="actors", involves=True)
+    )
+    covers: When | None = attrs.field(
+        default=None, metadata=about("The period it covers, for plans (EDTF).", planned=True)
+    )
+    implements: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the document it implements.", ref="documents", hierarchy=True),
+    )
+    amends: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the document it amends.", ref="documents", hierarchy=True),
+    )
+    not_in_force_for: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of parties for which it is not in force.", ref="actors")
+    )
+
+    @property
+    def date(self) -> When | None:
+        return self.adopted or self.signed or self.entered_into_force
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.adopted, "adopted", f"{self.name} adopted")
+        yield from self._fact(self.signed, "signed", f"{self.name} signed")
+        label = f"{self.name} enters into force"
+        yield from self._fact(self.entered_into_force, "entered-into-force", label)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Policy(Record):
+    """A policy, strategy, initiative, plan or policy task of the ROK government.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.policies.lookup("New Southern Policy Plus").announced_at
+    'asean-rok-summit-21'
+    """
+
+    collection_name: ClassVar[str] = "policies"
+    collection_title: ClassVar[str] = "Policies, strategies and initiatives of the ROK"
+
+    kind: Literal[
+        "policy", "strategy", "initiative", "plan", "policy-task", "vision", "principle"
+    ] = attrs.field(
+        metadata=about(
+            "What sort of policy: a policy, a strategy, an initiative, a plan, a policy task..."
+        )
+    )
+    announced: When | None = attrs.field(
+        default=None, metadata=about("When it was announced (EDTF).")
+    )
+    announced_by: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the actor that announced it.", ref="actors", involves=True),
+    )
+    announced_at: str | None = attrs.field(
+        default=None, metadata=about("Id of the meeting at which it was announced.", ref="meetings")
+    )
+    government: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the government whose policy it is.", ref="actors", involves=True),
+    )
+    succeeds: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the policy it follows on from.", ref="policies", hierarchy=True),
+    )
+    focus: tuple[str, ...] = attrs.field(default=(), metadata=about("What it focuses on."))
+    related: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of related records in any collection.", ref="*")
+    )
+
+    @property
+    def date(self) -> When | None:
+        return self.announced
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.announced, "announced", f"{self.name} announced")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Programme(Record):
+    """A cooperation programme, project, exchange or standing activity.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.programmes["asean-rok-film-leaders-incubator"].started.human()
+    '2012'
+    """
+
+    collection_name: ClassVar[str] = "programmes"
+    collection_title: ClassVar[str] = "Cooperation programmes and projects"
+
+    kind: Literal["programme", "project", "exchange", "scholarship", "training", "activity"] = (
+        attrs.field(
+            metadata=about(
+                "What sort of programme: a programme, a project, an exchange, a scholarship, a "
+                "training, an activity."
+            )
+        )
+    )
+    started: When | None = attrs.field(default=None, metadata=about("When it started (EDTF)."))
+    ended: When | None = attrs.field(
+        default=None, metadata=about("When it ended (EDTF).", after=("started",))
+    )
+    organisers: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the actors that run it.", ref="actors", involves=True)
+    )
+    partners: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the actors it works with.", ref="actors", involves=True)
+    )
+    mechanism: str | None = attrs.field(
+        default=None, metadata=about("Id of the mechanism it belongs to.", ref="mechanisms")
+    )
+    fund: str | None = attrs.field(
+        default=None, metadata=about("Id of the fund that pays for it.", ref="funds")
+    )
+    areas: tuple[str, ...] = attrs.field(default=(), metadata=about("Areas it covers."))
+
+    @property
+    def date(self) -> When | None:
+        return self.started
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.started, "started", f"{self.name} starts")
+        yield from self._fact(self.ended, "ended", f"{self.name} ends")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(Record):
+    """A stated number: a value, the date it was true on, the period it covers, a direction.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.figures["asean-rok-trade-2021"].value.human()
+    'USD 176.5 billion'
+    """
+
+    collection_name: ClassVar[str] = "figures"
+    collection_title: ClassVar[str] = "Figures: stated numbers"
+
+    subject: str = attrs.field(
+        metadata=about("Id of the record (in any collection) the number is about.", ref="*")
+    )
+    metric: str = attrs.field(
+        metadata=about("What is measured, in kebab-case (trade-volume, member-count...).")
+    )
+    value: Money | Quantity = attrs.field(
+        metadata=about("The number: an amount of money, or a quantity with its unit.")
+    )
+    as_of: When | None = attrs.field(
+        default=None, metadata=about("The date the number was true on (EDTF).")
+    )
+    period: When | None = attrs.field(
+        default=None, metadata=about("The period the number covers (EDTF).")
+    )
+    direction: Direction | None = attrs.field(
+        default=None,
+        metadata=about(
+            "Which way the flow goes, for trade, investment and travel figures.", involves=True
+        ),
+    )
+    part_of: str | None = attrs.field(
+        default=None,
+        metadata=about("Id of the figure this one is a part of.", ref="figures", hierarchy=True),
+    )
+
+    @property
+    def date(self) -> When | None:
+        return self.period or self.as_of
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.date, "figure", f"{self.name}: {self.value.human()}")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Event(Record):
+    """Something that happened once: a proposal, an establishment, an appointment, a visit.
+
+    >>> import korea_diplomacy as kd
+    >>> kd.events["mekong-rok-summit-proposal-2018"].at
+    'asean-rok-summit-20'
+    """
+
+    collection_name: ClassVar[str] = "events"
+    collection_title: ClassVar[str] = "Events: proposals, establishments, admissions"
+
+    kind: Literal[
+        "proposal",
+        "establishment",
+        "appointment",
+        "designation",
+        "announcement",
+        "agreement",
+        "inauguration",
+        "participation",
+        "decision",
+        "admission",
+    ] = attrs.field(
+        metadata=about(
+            "What happened: a proposal, an establishment, an appointment, an admission..."
+        )
+    )
+    date: When | None = attrs.field(default=None, metadata=about("When it happened (EDTF)."))
+    actors: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of the actors involved.", ref="actors", involves=True)
+    )
+    at: str | None = attrs.field(
+        default=None, metadata=about("Id of the meeting at which it happened.", ref="meetings")
+    )
+    place: str | None = attrs.field(default=None, metadata=about("Where it happened."))
+    related: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Ids of related records in any collection.", ref="*")
+    )
+
+    def dated_facts(self) -> Iterator[DatedFact]:
+        yield from self._fact(self.date, self.kind, self.name)
 
 
 _EVENT_STATUS: dict[str, RelationStatus] = {
@@ -730,14 +1445,34 @@ class RelationEvent:
         "restored",
         "succeeded",
         "ended",
-    ]
-    date: When
-    citations: tuple[Citation, ...]
-    state: str | None = None
-    note: str = ""
-    local_names: tuple[LocalName, ...] = ()
-    conflicts: tuple[Conflict, ...] = ()
-    inferences: tuple[Inference, ...] = ()
+    ] = attrs.field(
+        metadata=about(
+            "What happened: consular-relations, established, raised-to-embassy, broken, "
+            "suspended, restored, succeeded (carried over to a successor state) or ended."
+        )
+    )
+    date: When = attrs.field(metadata=about("When it happened (EDTF)."))
+    citations: tuple[Citation, ...] = attrs.field(
+        metadata=about("Where the step is stated.", must_cite=True)
+    )
+    state: str | None = attrs.field(
+        default=None,
+        metadata=about(
+            "Id of the state the step was taken with, when not the partner itself (a predecessor "
+            "such as the Soviet Union).",
+            ref="actors",
+        ),
+    )
+    note: str = attrs.field(default="", metadata=about("A remark on the step."))
+    local_names: tuple[LocalName, ...] = attrs.field(
+        default=(), metadata=about("The step's wording in other languages.")
+    )
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(), metadata=about("What the sources disagree about for this step.")
+    )
+    inferences: tuple[Inference, ...] = attrs.field(
+        default=(), metadata=about("What is inferred rather than stated for this step.")
+    )
 
     @property
     def status(self) -> RelationStatus:
@@ -768,9 +1503,26 @@ class Relation(Record):
     """
 
     collection_name: ClassVar[str] = "relations"
+    collection_title: ClassVar[str] = (
+        "Diplomatic relations of the ROK with each partner, step by step"
+    )
+    implied_actors: ClassVar[tuple[str, ...]] = ("kor",)
 
-    partner: str
-    events: tuple[RelationEvent, ...] = ()
+    partner: str = attrs.field(
+        metadata=about(
+            "Id of the partner: a country, or a former state the relation ended with.",
+            ref="actors",
+            involves=True,
+        )
+    )
+    events: tuple[RelationEvent, ...] = attrs.field(
+        default=(),
+        metadata=about(
+            "The relation's steps in date order; each holds until the next begins.",
+            involves=True,
+            ordered=True,
+        ),
+    )
 
     @property
     def date(self) -> When | None:
@@ -817,359 +1569,3 @@ class Relation(Record):
         for event in self.events:
             label = f"{self.name}: {_EVENT_WORDS[event.kind]}"
             yield from self._fact(event.date, f"relation-{event.kind}", label)
-
-    def involves(self) -> frozenset[str]:
-        states = (event.state for event in self.events)
-        return frozenset(filter(None, ("kor", self.partner, *states)))
-
-
-@attrs.frozen(kw_only=True)
-class Delegate:
-    """Who led one delegation at a meeting.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.meetings["asean-rok-summit-3"].heads_of_delegation[0].person
-    'Kim Dae-jung'
-    """
-
-    actor: str
-    person: str
-    citations: tuple[Citation, ...]
-    title: str | None = None
-    note: str = ""
-    conflicts: tuple[Conflict, ...] = ()
-    inferences: tuple[Inference, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Session:
-    """A part of a meeting's programme: a plenary, a lecture, a group discussion, a visit.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.meetings["chiefs-of-overseas-missions-2017"].sessions[0].kind
-    'plenary'
-    """
-
-    title: str
-    kind: Literal[
-        "plenary", "lecture", "group-discussion", "visit", "meeting", "presentation", "activity"
-    ]
-    citations: tuple[Citation, ...]
-    date: When | None = None
-    theme: str | None = None
-    actors: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Meeting(Record):
-    """One dated session of a mechanism; the leaders-level ones are also in ``kd.summits``.
-
-    >>> import korea_diplomacy as kd
-    >>> m = kd.meetings.filter(mechanism="asean-rok-summit", ordinal=13)[0]
-    >>> m.date.human(), m.city
-    ('29 Oct 2010', 'Ha Noi')
-    """
-
-    collection_name: ClassVar[str] = "meetings"
-
-    mechanism: str
-    ordinal: int | None = None
-    date: When | None = None
-    status: Literal["held", "postponed", "cancelled", "planned"] = "held"
-    planned_date: When | None = None
-    format: Literal["in-person", "virtual", "hybrid"] | None = None
-    city: str | None = None
-    venue: str | None = None
-    country: str | None = None
-    chairs: tuple[str, ...] = ()
-    held_with: str | None = None
-    participants: tuple[str, ...] = ()
-    attendance: Quantity | None = None
-    heads_of_delegation: tuple[Delegate, ...] = ()
-    themes: tuple[str, ...] = ()
-    sessions: tuple[Session, ...] = ()
-    outcomes: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        status = "" if self.status == "held" else f" ({self.status})"
-        yield from self._fact(self.date, "meeting", self.name + status)
-        if self.date is None and self.status != "held":
-            yield from self._fact(self.planned_date, "meeting", self.name + status)
-        for session in self.sessions:
-            yield from self._fact(session.date, "session", f"{self.name}: {session.title}")
-
-    def involves(self) -> frozenset[str]:
-        ids = {self.country, *self.chairs, *self.participants}
-        ids.update(d.actor for d in self.heads_of_delegation)
-        return frozenset(filter(None, ids))
-
-
-@attrs.frozen(kw_only=True)
-class Contribution:
-    """Money put into a fund: a yearly rate over ``period``, or a total up to ``as_of``.
-
-    >>> import korea_diplomacy as kd
-    >>> c = kd.funds.lookup("AKCF").contributions[1]
-    >>> c.kind, str(c.period), c.amount.human()
-    ('annual', '2019/2022', 'USD 14 million')
-    """
-
-    kind: Literal["annual", "cumulative"]
-    amount: Money
-    citations: tuple[Citation, ...]
-    contributor: str = "kor"
-    period: When | None = None
-    as_of: When | None = None
-    note: str = ""
-    conflicts: tuple[Conflict, ...] = ()
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Fund(Record):
-    """A cooperation fund and the contributions made to it.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.funds.lookup("AKCF").annual_contribution_on(2020).human()
-    'USD 14 million'
-    """
-
-    collection_name: ClassVar[str] = "funds"
-
-    established: When | None = None
-    established_at: str | None = None
-    mechanism: str | None = None
-    beneficiaries: tuple[str, ...] = ()
-    contributions: tuple[Contribution, ...] = ()
-    priority_areas: tuple[str, ...] = ()
-    governing_documents: tuple[str, ...] = ()
-
-    @property
-    def date(self) -> When | None:
-        return self.established
-
-    def annual_contribution_on(self, date: object, contributor: str = "kor") -> Money | None:
-        """The yearly contribution in force on ``date`` (a year means its last day), or None.
-
-        None means the sources give no rate for that date: before the fund existed, or
-        a period they do not cover. Compare with :attr:`established` to tell which.
-        """
-        day = as_day(date, end=True)
-        for c in self.contributions:
-            annual = c.kind == "annual" and c.contributor == contributor
-            if annual and c.period is not None and c.period.contains(day):
-                return c.amount
-        return None
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        yield from self._fact(self.established, "established", f"{self.name} established")
-        for c in self.contributions:
-            if c.kind == "annual" and c.period is not None:
-                start = c.period.start if isinstance(c.period, DateRange) else c.period
-                label = f"{self.name}: annual contribution {c.amount.human()}"
-                yield from self._fact(start, "contribution", label)
-            else:
-                label = f"{self.name}: {c.amount.human()} contributed in total"
-                yield from self._fact(c.as_of, "contribution", label)
-
-    def involves(self) -> frozenset[str]:
-        contributors = (c.contributor for c in self.contributions)
-        return frozenset((*self.beneficiaries, *contributors))
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Document(Record):
-    """A declaration, statement, plan of action, agreement, protocol, MOU, report or plan.
-
-    >>> import korea_diplomacy as kd
-    >>> str(kd.documents["asean-rok-trade-in-services-agreement"].entered_into_force)
-    '2009-05-01'
-    """
-
-    collection_name: ClassVar[str] = "documents"
-
-    kind: Literal[
-        "declaration",
-        "joint-statement",
-        "plan-of-action",
-        "agreement",
-        "protocol",
-        "mou",
-        "report",
-        "work-plan",
-        "framework",
-        "terms-of-reference",
-        "statement",
-    ]
-    adopted: When | None = None
-    signed: When | None = None
-    entered_into_force: When | None = None
-    place: str | None = None
-    adopted_at: str | None = None
-    parties: tuple[str, ...] = ()
-    covers: When | None = None
-    implements: str | None = None
-    amends: str | None = None
-    not_in_force_for: tuple[str, ...] = ()
-
-    @property
-    def date(self) -> When | None:
-        return self.adopted or self.signed or self.entered_into_force
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        yield from self._fact(self.adopted, "adopted", f"{self.name} adopted")
-        yield from self._fact(self.signed, "signed", f"{self.name} signed")
-        label = f"{self.name} enters into force"
-        yield from self._fact(self.entered_into_force, "entered-into-force", label)
-
-    def involves(self) -> frozenset[str]:
-        return frozenset(self.parties)
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Policy(Record):
-    """A policy, strategy, initiative, plan or policy task of the ROK government.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.policies.lookup("New Southern Policy Plus").announced_at
-    'asean-rok-summit-21'
-    """
-
-    collection_name: ClassVar[str] = "policies"
-
-    kind: Literal["policy", "strategy", "initiative", "plan", "policy-task", "vision", "principle"]
-    announced: When | None = None
-    announced_by: str | None = None
-    announced_at: str | None = None
-    government: str | None = None
-    succeeds: str | None = None
-    focus: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-
-    @property
-    def date(self) -> When | None:
-        return self.announced
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        yield from self._fact(self.announced, "announced", f"{self.name} announced")
-
-    def involves(self) -> frozenset[str]:
-        return frozenset(filter(None, (self.announced_by, self.government)))
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Programme(Record):
-    """A cooperation programme, project, exchange or standing activity.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.programmes["asean-rok-film-leaders-incubator"].started.human()
-    '2012'
-    """
-
-    collection_name: ClassVar[str] = "programmes"
-
-    kind: Literal["programme", "project", "exchange", "scholarship", "training", "activity"]
-    started: When | None = None
-    ended: When | None = None
-    organisers: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
-    mechanism: str | None = None
-    fund: str | None = None
-    areas: tuple[str, ...] = ()
-
-    @property
-    def date(self) -> When | None:
-        return self.started
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        yield from self._fact(self.started, "started", f"{self.name} starts")
-        yield from self._fact(self.ended, "ended", f"{self.name} ends")
-
-    def involves(self) -> frozenset[str]:
-        return frozenset((*self.organisers, *self.partners))
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Figure(Record):
-    """A stated number: a value, the date it was true on, the period it covers, a direction.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.figures["asean-rok-trade-2021"].value.human()
-    'USD 176.5 billion'
-    """
-
-    collection_name: ClassVar[str] = "figures"
-
-    subject: str
-    metric: str
-    value: Money | Quantity
-    as_of: When | None = None
-    period: When | None = None
-    direction: Direction | None = None
-    part_of: str | None = None
-
-    @property
-    def date(self) -> When | None:
-        return self.period or self.as_of
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        yield from self._fact(self.date, "figure", f"{self.name}: {self.value.human()}")
-
-    def involves(self) -> frozenset[str]:
-        if self.direction is None:
-            return frozenset()
-        return frozenset((self.direction.origin, self.direction.destination))
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Event(Record):
-    """Something that happened once: a proposal, an establishment, an appointment, a visit.
-
-    >>> import korea_diplomacy as kd
-    >>> kd.events["mekong-rok-summit-proposal-2018"].at
-    'asean-rok-summit-20'
-    """
-
-    collection_name: ClassVar[str] = "events"
-
-    kind: Literal[
-        "proposal",
-        "establishment",
-        "appointment",
-        "designation",
-        "announcement",
-        "agreement",
-        "inauguration",
-        "participation",
-        "decision",
-        "admission",
-    ]
-    date: When | None = None
-    actors: tuple[str, ...] = ()
-    at: str | None = None
-    place: str | None = None
-    related: tuple[str, ...] = ()
-
-    def dated_facts(self) -> Iterator[DatedFact]:
-        yield from self._fact(self.date, self.kind, self.name)
-
-    def involves(self) -> frozenset[str]:
-        return frozenset(self.actors)
-
-
-RECORD_TYPES: dict[str, type[Record] | type[Source]] = {
-    "sources": Source,
-    "actors": Actor,
-    "mechanisms": Mechanism,
-    "partnerships": Partnership,
-    "meetings": Meeting,
-    "funds": Fund,
-    "documents": Document,
-    "policies": Policy,
-    "programmes": Programme,
-    "figures": Figure,
-    "events": Event,
-    "relations": Relation,
-}
-"""The collections stored as data files, in load order, with their record class."""

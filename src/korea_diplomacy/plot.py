@@ -82,7 +82,7 @@ def timeline(
     from .model import Partnership
 
     if dataset is None:
-        from .loading import load
+        from ._loading import load
 
         dataset = load()
     elif not isinstance(dataset, Dataset):

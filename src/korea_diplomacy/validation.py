@@ -14,48 +14,32 @@ data holds them all.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-import functools
 import itertools
 import re
 import types
-import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
+from ._plan import Date, FieldPlan, Nested, plan, references
+from ._plan import collections as record_classes
 from .dataset import Dataset
-from .dates import DateRange, PartialDate, When, _problem
+from .dates import DateRange, PartialDate, When
 from .model import (
-    RECORD_TYPES,
-    Actor,
     Citation,
     Claim,
     Conflict,
-    Contribution,
-    Delegate,
-    Document,
     Erratum,
-    Event,
     Figure,
-    Fund,
     Inference,
-    Mechanism,
     Meeting,
     Membership,
     Money,
-    Partnership,
-    Policy,
-    Programme,
     Quantity,
-    Relation,
-    RelationEvent,
-    Role,
-    Session,
-    Source,
-    Stage,
 )
 
 __all__ = ["INVARIANTS", "Violation", "validate"]
@@ -140,123 +124,29 @@ def validate(dataset: Dataset) -> tuple[Violation, ...]:
     return tuple(_Checker(dataset, check_types=True).run())
 
 
-def violations(dataset: Dataset, *, check_types: bool) -> list[Violation]:
-    """:func:`validate` for the loader, which may skip the field types of records it built."""
-    return _Checker(dataset, check_types=check_types).run()
-
-
-# --------------------------------------------------------------------------- references
-
-# field name -> collections its ids must be found in (None: any collection)
-_REFERENCES: dict[type, dict[str, tuple[str, ...] | None]] = {
-    Actor: {"country": ("actors",), "parent": ("actors",), "successors": ("actors",)},
-    Mechanism: {
-        "parent": ("mechanisms",),
-        "organiser": ("actors",),
-        "counterparts": ("actors",),
-        "established_at": ("meetings",),
-        "established_by": ("documents",),
-    },
-    Partnership: {"counterpart": ("actors",)},
-    Relation: {"partner": ("actors",)},
-    Meeting: {
-        "mechanism": ("mechanisms",),
-        "country": ("actors",),
-        "chairs": ("actors",),
-        "held_with": ("meetings",),
-        "participants": ("actors",),
-        "documents": ("documents",),
-    },
-    Fund: {
-        "established_at": ("meetings",),
-        "mechanism": ("mechanisms",),
-        "beneficiaries": ("actors",),
-        "governing_documents": ("documents",),
-    },
-    Document: {
-        "adopted_at": ("meetings",),
-        "parties": ("actors",),
-        "implements": ("documents",),
-        "amends": ("documents",),
-        "not_in_force_for": ("actors",),
-    },
-    Policy: {
-        "announced_by": ("actors",),
-        "announced_at": ("meetings",),
-        "government": ("actors",),
-        "succeeds": ("policies",),
-        "related": None,
-    },
-    Programme: {
-        "organisers": ("actors",),
-        "partners": ("actors",),
-        "mechanism": ("mechanisms",),
-        "fund": ("funds",),
-    },
-    Figure: {"subject": None, "part_of": ("figures",)},
-    Event: {"actors": ("actors",), "at": ("meetings",), "related": None},
-}
-# references inside nested values: (attribute holding the values, field) -> collections
-_NESTED_REFERENCES: dict[str, tuple[str, ...]] = {
-    "memberships.member": ("actors",),
-    "memberships.joined_at": ("meetings",),
-    "roles.actor": ("actors",),
-    "stages.made_at": ("meetings",),
-    "stages.made_by": ("documents",),
-    "events.state": ("actors",),
-    "heads_of_delegation.actor": ("actors",),
-    "sessions.actors": ("actors",),
-    "contributions.contributor": ("actors",),
-    "direction.origin": ("actors",),
-    "direction.destination": ("actors",),
-}
-# (collection, field) chains that must never lead back to where they started
-_HIERARCHIES = (
-    ("actors", "parent"),
-    ("mechanisms", "parent"),
-    ("figures", "part_of"),
-    ("policies", "succeeds"),
-    ("documents", "implements"),
-    ("documents", "amends"),
-)
-# values that keep their own citations, which must not be empty
-_CITED = frozenset((Membership, Role, Stage, Delegate, Session, Contribution, RelationEvent))
-# (earlier, later) date fields of one value
-_SPANS: dict[type, tuple[tuple[str, str], ...]] = {
-    Membership: (("start", "end"),),
-    Programme: (("started", "ended"),),
-    Document: (("adopted", "entered_into_force"), ("signed", "entered_into_force")),
-}
-
-_Reference = tuple[str, "str | None", str, "tuple[str, ...] | None"]
-_REFERENCE_PLANS: dict[type, list[_Reference]] = {}
-
-
-def _reference_plan(cls: type) -> list[_Reference]:
-    """(path, holder attribute or None, field, target collections) for every reference."""
-    plan = _REFERENCE_PLANS.get(cls)
-    if plan is None:
-        plan = [(f, None, f, t) for f, t in _REFERENCES.get(cls, {}).items()]
-        names = {field.name for field in attrs.fields(cls)}
-        for path, targets in _NESTED_REFERENCES.items():
-            holder, _, field = path.partition(".")
-            if holder in names:
-                plan.append((path, holder, field, targets))
-        _REFERENCE_PLANS[cls] = plan
-    return plan
+def violations(
+    dataset: Dataset, *, check_types: bool, only: Collection[str] | None = None
+) -> list[Violation]:
+    """:func:`validate` for the loader. ``only``: the ids of the records to check one by one
+    (the user's, when the rest is the valid bundled data); the checks across records (ids,
+    cycles, ordinals, memberships, counts, parts) always look at everything."""
+    return _Checker(dataset, check_types=check_types, only=only).run()
 
 
 # --------------------------------------------------------------------------- the checks
 
 
 class _Checker:
-    def __init__(self, dataset: Dataset, check_types: bool) -> None:
+    def __init__(
+        self, dataset: Dataset, check_types: bool, only: Collection[str] | None = None
+    ) -> None:
         self.ds = dataset
         self.check_types = check_types
+        self.only = only
         self.out: list[Violation] = []
         self.owner: dict[str, str] = {}
         self.sound: dict[str, list[Any]] = {}
-        self.sections: dict[str, tuple[Source, frozenset[str]]] = {}
+        self.sections: dict[str, tuple[Any, frozenset[str]]] = {}
         # the newest source date of each citations tuple of the record being checked
         self.newest: dict[int, _dt.date | None] = {}
 
@@ -265,21 +155,24 @@ class _Checker:
 
     def run(self) -> list[Violation]:
         everything = [
-            (name, record) for name in RECORD_TYPES for record in self.ds.collection(name)
+            (name, record) for name in record_classes() for record in self.ds.collection(name)
         ]
         for name, record in everything:
             if self.check_types and not self.well_typed(name, record):
                 continue
             self.sound.setdefault(name, []).append(record)
-        for name in RECORD_TYPES:
+        for name in record_classes():
             self.sound.setdefault(name, [])
         self.ids(everything)
         for source in self.sound["sources"]:
             sections = frozenset(section.id for section in source.sections)
             self.sections.setdefault(source.id, (source, sections))
-        for name in RECORD_TYPES:
-            if name != "sources":
-                for record in self.sound[name]:
+        only = self.only
+        for name in record_classes():
+            if name == "sources":
+                continue
+            for record in self.sound[name]:
+                if only is None or record.id in only:
                     self.record(name, record)
         self.cycles()
         self.ordinals()
@@ -293,7 +186,7 @@ class _Checker:
 
     def well_typed(self, name: str, record: Any) -> bool:
         problems: list[tuple[str, str, str]] = []
-        _type_check(cast(Any, RECORD_TYPES[name]))(record, "", problems)
+        Nested(record_classes()[name]).check(record, "", problems)
         for invariant, field, message in problems:
             self.report(invariant, name, _record_id(record), field or "(record)", message)
         return not problems
@@ -332,20 +225,22 @@ class _Checker:
     def record(self, name: str, record: Any) -> None:
         if not record.citations:
             self.report("citation-present", name, record.id, "citations", "at least one citation")
-        self.references(name, record)
+        for path, field, target in references(record):
+            self.resolve(name, record, path, target, field)
         self.newest.clear()
         self.visit(name, record, record, "", record.citations)
 
     def visit(self, name: str, record: Any, value: Any, path: str, cited: Any) -> None:
         """Check ``value`` (an attrs value inside ``record``) and everything it holds."""
-        kind = type(value)
-        if kind in _SPANS:
-            self.spans(name, record, value, path)
-        for field in _plan(kind):
-            child = getattr(value, field)
+        value_plan = plan(type(value))
+        for field in value_plan.fields:
+            if field.about.after:
+                self.spans(name, record, value, path, field)
+        for field in value_plan.walked:
+            child = getattr(value, field.name)
             if child is None:
                 continue
-            where = f"{path}.{field}" if path else field
+            where = f"{path}.{field.name}" if path else field.name
             items = (
                 [(f"{where}[{n}]", item) for n, item in enumerate(child)]
                 if type(child) is tuple
@@ -361,7 +256,8 @@ class _Checker:
                     self.amount(name, record, sub, item)
                 else:
                     own = cited
-                    if item_type in _CITED:
+                    citations = plan(item_type).by_name.get("citations")
+                    if citations is not None and citations.about.must_cite:
                         if not item.citations:
                             message = "at least one citation"
                             self.report(
@@ -389,46 +285,44 @@ class _Checker:
             )
             self.report("citation-resolves", name, record.id, path, message)
 
-    def references(self, name: str, record: Any) -> None:
-        for path, holder, field, targets in _reference_plan(type(record)):
-            if holder is None:
-                self.resolve(name, record, path, getattr(record, field), targets)
-                continue
-            nested = getattr(record, holder)
-            if type(nested) is tuple:
-                for n, item in enumerate(nested):
-                    where = f"{holder}[{n}].{field}"
-                    self.resolve(name, record, where, getattr(item, field), targets)
-            elif nested is not None:
-                self.resolve(name, record, path, getattr(nested, field), targets)
-
-    def resolve(
-        self, name: str, record: Any, path: str, value: Any, targets: tuple[str, ...] | None
-    ) -> None:
-        for target in value if type(value) is tuple else (value,):
-            if target is None:
-                continue
-            owner = self.owner.get(target)
-            if owner is None or (targets is not None and owner not in targets):
-                expected = "any collection" if targets is None else " or ".join(targets)
-                where = f" (it is in {owner})" if owner else ""
-                message = f"{_short(target)} is not an id in {expected}{where}"
-                self.report("reference-resolves", name, record.id, path, message)
+    def resolve(self, name: str, record: Any, path: str, target: Any, field: FieldPlan) -> None:
+        targets = field.ref
+        owner = self.owner.get(target)
+        anywhere = targets == ("*",)
+        if owner is None or (not anywhere and targets is not None and owner not in targets):
+            expected = "any collection" if anywhere or targets is None else " or ".join(targets)
+            where = f" (it is in {owner})" if owner else ""
+            message = f"{_short(target)} is not an id in {expected}{where}"
+            alike = _look_alike(target, self.owner) if owner is None else None
+            if alike is not None:
+                message += f"; it looks like {alike!r} but is spelt with other characters"
+            self.report("reference-resolves", name, record.id, path, message)
 
     # -- dates -------------------------------------------------------------------------------
 
-    def spans(self, name: str, record: Any, value: Any, path: str) -> None:
-        for first, then in _SPANS[type(value)]:
-            start, end = getattr(value, first), getattr(value, then)
-            if start is not None and end is not None and end.latest < start.earliest:
-                where = f"{path}.{then}" if path else then
-                message = f"{then} {end} is before {first} {start}"
+    def spans(self, name: str, record: Any, value: Any, path: str, field: FieldPlan) -> None:
+        end = getattr(value, field.name)
+        if end is None:
+            return
+        for first in field.about.after:
+            start = getattr(value, first)
+            if start is not None and end.latest < start.earliest:
+                where = f"{path}.{field.name}" if path else field.name
+                message = f"{field.name} {end} is before {first} {start}"
                 self.report("span-order", name, record.id, where, message)
 
     def after_source(
-        self, name: str, record: Any, holder: Any, field: str, path: str, when: When, cited: Any
+        self,
+        name: str,
+        record: Any,
+        holder: Any,
+        field: FieldPlan,
+        path: str,
+        when: When,
+        cited: Any,
     ) -> None:
-        if _planned(holder, field):
+        planned = field.about.planned
+        if planned is True or (callable(planned) and planned(holder)):
             return
         key = id(cited)
         if key not in self.newest:
@@ -505,19 +399,34 @@ class _Checker:
     # -- across records ----------------------------------------------------------------------
 
     def cycles(self) -> None:
-        for name, field in _HIERARCHIES:
-            records = self.sound[name]
-            up = {r.id: getattr(r, field) for r in records if getattr(r, field) is not None}
-            on_cycle: set[str] = set()
-            for record in records:
-                chain, current = [record.id], up.get(record.id)
-                while current is not None and current not in chain and current in up:
-                    chain.append(current)
-                    current = up[current]
-                if current == record.id and record.id not in on_cycle:
-                    on_cycle.update(chain)
-                    message = f"{field} leads back to itself: {' -> '.join((*chain, record.id))}"
-                    self.report("reference-cycle", name, record.id, field, message)
+        # Each chain is followed once: a record's fate (on a cycle or not) is known once its
+        # chain has been walked, so the whole check is linear in the number of records.
+        for name in record_classes():
+            for field in plan(record_classes()[name]).fields:
+                if field.about.hierarchy:
+                    self.cycle(name, field.name)
+
+    def cycle(self, name: str, field: str) -> None:
+        records = self.sound[name]
+        order = {r.id: n for n, r in enumerate(records)}
+        up = {r.id: getattr(r, field) for r in records if getattr(r, field) is not None}
+        done: set[str] = set()
+        for record in records:
+            chain: list[str] = []
+            position: dict[str, int] = {}
+            current: str | None = record.id
+            while current is not None and current not in done and current not in position:
+                position[current] = len(chain)
+                chain.append(current)
+                current = up.get(current)
+            if current is not None and current in position:  # a new cycle
+                loop = chain[position[current] :]
+                first = min(loop, key=order.__getitem__)  # reported once, at its first record
+                start = loop.index(first)
+                ordered = [*loop[start:], *loop[:start]]
+                message = f"{field} leads back to itself: {' -> '.join((*ordered, first))}"
+                self.report("reference-cycle", name, first, field, message)
+            done.update(chain)
 
     def ordinals(self) -> None:
         series: dict[str, list[Meeting]] = {}
@@ -554,27 +463,40 @@ class _Checker:
                     latest = m
 
     def stages(self) -> None:
-        steps = [("partnerships", p, p.stages, "stages") for p in self.sound["partnerships"]]
-        steps += [("relations", r, r.events, "events") for r in self.sound["relations"]]
-        for name, record, items, field in steps:
-            for n in range(1, len(items)):
-                before, after = _step(items[n - 1]), _step(items[n])
-                if after[1].earliest > before[1].earliest:
-                    continue
-                if after[1].earliest == before[1].earliest:
-                    message = (
-                        f"{after[0]} ({after[1]}) begins on the same first day as "
-                        f"{before[0]} ({before[1]})"
-                    )
-                else:
-                    message = f"{after[0]} ({after[1]}) begins before {before[0]} ({before[1]})"
-                self.report("stage-order", name, record.id, f"{field}[{n}]", message)
+        for name, cls in record_classes().items():
+            for field in plan(cls).fields:
+                if field.about.ordered:
+                    for record in self.sound[name]:
+                        self.steps(name, record, field.name, getattr(record, field.name))
+
+    def steps(self, name: str, record: Any, field: str, items: tuple[Any, ...]) -> None:
+        for n in range(1, len(items)):
+            before, after = _step(items[n - 1]), _step(items[n])
+            if after[1].earliest > before[1].earliest:
+                continue
+            if after[1].earliest == before[1].earliest:
+                message = (
+                    f"{after[0]} ({after[1]}) begins on the same first day as "
+                    f"{before[0]} ({before[1]})"
+                )
+            else:
+                message = f"{after[0]} ({after[1]}) begins before {before[0]} ({before[1]})"
+            self.report("stage-order", name, record.id, f"{field}[{n}]", message)
+
+    def groups(self) -> list[tuple[str, Any, str]]:
+        """(collection, record, field) for every list of memberships in the data."""
+        found: list[tuple[str, Any, str]] = []
+        for name, cls in record_classes().items():
+            for field in plan(cls).fields:
+                if field.shape.holds() == (Membership,):
+                    found.extend((name, record, field.name) for record in self.sound[name])
+        return found
 
     def memberships(self) -> None:
-        for name in ("actors", "mechanisms"):
-            for group in self.sound[name]:
+        for name, group, field in self.groups():
+            if True:
                 by_member: dict[str, list[tuple[int, Membership]]] = {}
-                for n, m in enumerate(group.memberships):
+                for n, m in enumerate(getattr(group, field)):
                     by_member.setdefault(m.member, []).append((n, m))
                 for member, spans in by_member.items():
                     if len(spans) < 2:
@@ -592,23 +514,23 @@ class _Checker:
                                 f"until {before.end or 'no end'}"
                             )
                             self.report(
-                                "membership-overlap", name, group.id, f"memberships[{n}]", message
+                                "membership-overlap", name, group.id, f"{field}[{n}]", message
                             )
 
     def member_counts(self) -> None:
-        groups: dict[str, Any] = {}
-        for name in ("mechanisms", "actors"):
-            for group in self.sound[name]:
-                groups.setdefault(group.id, group)
+        counters: dict[str, _Counter] = {}
+        for _, group, field in self.groups():
+            if getattr(group, field) and group.id not in counters:
+                counters[group.id] = _Counter(getattr(group, field))
         for figure in self.sound["figures"]:
             if figure.metric != "member-count" or type(figure.value) is not Quantity:
                 continue
-            group = groups.get(figure.subject)
+            counter = counters.get(figure.subject)
             date = figure.as_of or figure.period
-            if group is None or not group.memberships or date is None:
+            if counter is None or date is None:
                 continue
             day = date.latest
-            listed = len({m.member for m in group.memberships if m.active_on(day)})
+            listed = counter.on(day)
             stated = figure.value
             explained = any(e.field == "value" for e in figure.errata) or any(
                 c.field == "value" for c in figure.conflicts
@@ -659,11 +581,65 @@ class _Checker:
 # --------------------------------------------------------------------------- helpers
 
 
-def _step(item: Stage | RelationEvent) -> tuple[str, When]:
-    """How a stage or a relation's step is named in a message, and when it begins."""
-    if isinstance(item, Stage):
-        return f"stage {_short(item.name)}", item.start
-    return f"step {item.kind}", item.date
+class _Counter:
+    """How many members a group has on a day, by binary search: each member's memberships
+    are first merged into the stretches they cover, so a member counts once."""
+
+    def __init__(self, memberships: tuple[Membership, ...]) -> None:
+        spans: dict[str, list[tuple[_dt.date, _dt.date]]] = {}
+        for m in memberships:
+            start = m.start.earliest if m.start else _dt.date.min
+            end = m.end.latest if m.end is not None else _dt.date.max
+            spans.setdefault(m.member, []).append((start, end))
+        self.starts: list[_dt.date] = []
+        self.ends: list[_dt.date] = []
+        for stretches in spans.values():
+            stretches.sort()
+            merged = [stretches[0]]
+            for start, end in stretches[1:]:
+                if start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                else:
+                    merged.append((start, end))
+            for start, end in merged:
+                self.starts.append(start)
+                if end != _dt.date.max:
+                    self.ends.append(end)
+        self.starts.sort()
+        self.ends.sort()
+
+    def on(self, day: _dt.date) -> int:
+        return bisect.bisect_right(self.starts, day) - bisect.bisect_left(self.ends, day)
+
+
+def _step(item: Any) -> tuple[str, When]:
+    """How an item of an ordered list is named in a message, and when it begins: a stage by
+    its name, a relation's step by its kind, each by its first date field."""
+    fields = plan(type(item)).fields
+    when = next(getattr(item, f.name) for f in fields if isinstance(f.shape, Date))
+    if "name" in plan(type(item)).names:
+        return f"stage {_short(item.name)}", when
+    return f"step {item.kind}", when
+
+
+# Letters of other scripts that look like Latin ones, as they turn up in pasted ids.
+_LOOK_ALIKE = str.maketrans(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοαικνρτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwABEKMHOPCTXIJSoaiknptuxABEHIKMNOPTYX",
+)
+
+
+def _look_alike(text: str, known: Mapping[str, str]) -> str | None:
+    """A known id that ``text`` looks like once letters of other scripts and dashes are read
+    as the Latin letters and hyphen they resemble, if there is one."""
+    import unicodedata
+
+    if not isinstance(text, str) or text.isascii() or len(text) > 200:
+        return None
+    skeleton = unicodedata.normalize("NFKC", text).translate(_LOOK_ALIKE)
+    skeleton = "".join("-" if unicodedata.category(c) == "Pd" else c for c in skeleton)
+    skeleton = "".join(c for c in skeleton if unicodedata.category(c) not in ("Cf", "Mn"))
+    return skeleton if skeleton != text and skeleton in known else None
 
 
 def _record_id(record: Any) -> str:
@@ -674,18 +650,6 @@ def _record_id(record: Any) -> str:
 def _short(value: object, limit: int = 60) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _planned(holder: Any, field: str) -> bool:
-    """Whether this date is a plan, which may lie after the source that announces it."""
-    kind = type(holder)
-    if kind is Meeting:
-        return field == "planned_date" or (field == "date" and holder.status == "planned")
-    if kind is Document:
-        return field == "covers"
-    if kind is Role:
-        return field == "period" and holder.status_as_of_source == "planned"
-    return False
 
 
 def _head(field: str) -> str:
@@ -740,188 +704,3 @@ def _agrees(stated: Decimal, qualifier: str, actual: Decimal | int, tolerance: D
     if qualifier == "at-most":
         return actual - tolerance <= stated
     return abs(actual - stated) <= tolerance
-
-
-# --------------------------------------------------------------------------- field types
-
-_Problems = list[tuple[str, str, str]]
-_Check = Callable[[Any, str, _Problems], None]
-
-
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} {_short(value, 40)}"
-
-
-@functools.cache
-def _type_check(tp: Any) -> _Check:
-    """A function that appends (invariant, path, message) for every ill-typed part of a value."""
-    if tp in (str, int, bool):
-        wanted = {str: "a string", int: "a whole number", bool: "true or false"}[tp]
-
-        def plain(value: Any, path: str, out: _Problems) -> None:
-            if type(value) is not tp:
-                out.append(("field-type", path, f"expected {wanted}, not {_describe(value)}"))
-
-        return plain
-    if tp is Decimal:
-        return _check_decimal
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is typing.Literal:
-        allowed = frozenset(args)
-
-        def literal(value: Any, path: str, out: _Problems) -> None:
-            if type(value) is not str or value not in allowed:
-                choices = ", ".join(map(str, args))
-                out.append(("field-type", path, f"{_short(value)} is not one of: {choices}"))
-
-        return literal
-    if origin is tuple:
-        item = _type_check(args[0])
-
-        def sequence(value: Any, path: str, out: _Problems) -> None:
-            if type(value) is not tuple:
-                out.append(("field-type", path, f"expected a tuple, not {_describe(value)}"))
-                return
-            for n, element in enumerate(value):
-                item(element, f"{path}[{n}]", out)
-
-        return sequence
-    if origin in (typing.Union, types.UnionType):
-        return _union_check(args)
-    if attrs.has(tp):
-        return _record_check(tp)
-    raise TypeError(f"no check for {tp!r}")  # pragma: no cover - the model has no other
-
-
-def _check_decimal(value: Any, path: str, out: _Problems) -> None:
-    if type(value) is not Decimal or not value.is_finite():
-        out.append(("field-type", path, f"expected a finite Decimal, not {_describe(value)}"))
-
-
-def _check_when(value: Any, path: str, out: _Problems) -> None:
-    if type(value) is PartialDate:
-        problem = _problem(value.year, value.month, value.day)
-        if problem is not None:
-            parts = f"{value.year!r}-{value.month!r}-{value.day!r}"
-            out.append(("date-format", path, f"{_short(parts)}: {problem}"))
-    elif type(value) is DateRange:
-        before = len(out)
-        for end in ("start", "end"):
-            part = getattr(value, end)
-            if type(part) is not PartialDate:
-                message = f"a span's {end} must be a PartialDate, not {_describe(part)}"
-                out.append(("field-type", f"{path}.{end}", message))
-            else:
-                _check_when(part, f"{path}.{end}", out)
-        if len(out) == before and value.end.latest < value.start.earliest:
-            out.append(("span-order", path, f"{value} ends before it starts"))
-    else:
-        message = f"expected a date (PartialDate or DateRange), not {_describe(value)}"
-        out.append(("field-type", path, message))
-
-
-def _union_check(args: tuple[Any, ...]) -> _Check:
-    options = tuple(a for a in args if a is not types.NoneType)
-    optional = len(options) < len(args)
-    inner: _Check
-    if set(options) == {PartialDate, DateRange}:
-        inner = _check_when
-    elif len(options) == 1:
-        inner = _type_check(options[0])
-    else:
-        checks = {option: _type_check(option) for option in options}
-        names = " or ".join(option.__name__ for option in options)
-
-        def inner(value: Any, path: str, out: _Problems) -> None:
-            check = checks.get(type(value))
-            if check is None:
-                out.append(("field-type", path, f"expected {names}, not {_describe(value)}"))
-            else:
-                check(value, path, out)
-
-    if not optional:
-        return inner
-
-    def maybe(value: Any, path: str, out: _Problems) -> None:
-        if value is not None:
-            inner(value, path, out)
-
-    return maybe
-
-
-def _record_check(cls: type) -> _Check:
-    fields: list[tuple[str, _Check]] = []
-
-    def check(value: Any, path: str, out: _Problems) -> None:
-        if type(value) is not cls:
-            message = f"expected {cls.__name__}, not {_describe(value)}"
-            out.append(("field-type", path, message))
-            return
-        if not fields:  # resolved on first use: the classes refer to one another
-            hints = typing.get_type_hints(cls)
-            fields.extend((f.name, _type_check(hints[f.name])) for f in attrs.fields(cls))
-        for name, field_check in fields:
-            field_check(getattr(value, name), f"{path}.{name}" if path else name, out)
-
-    return check
-
-
-# --------------------------------------------------------------------------- walking records
-
-_Parts = list[tuple[str, Any]]
-_PLANS: dict[type, tuple[str, ...]] = {}
-_LEAVES = (str, int, bool, Decimal, type(None))
-_FLAT = frozenset((PartialDate, DateRange, Citation))
-
-
-def _plan(cls: type) -> tuple[str, ...]:
-    """The fields of an attrs class that can hold records, dates or other attrs values."""
-    plan = _PLANS.get(cls)
-    if plan is None:
-        hints = typing.get_type_hints(cls)
-        plan = tuple(f.name for f in attrs.fields(cls) if not _only_leaves(hints[f.name]))
-        _PLANS[cls] = plan
-    return plan
-
-
-def _only_leaves(type_: Any) -> bool:
-    if type_ in _LEAVES:
-        return True
-    origin = typing.get_origin(type_)
-    if origin is typing.Literal:
-        return True
-    if origin is tuple or origin in (typing.Union, types.UnionType):
-        return all(_only_leaves(arg) for arg in typing.get_args(type_) if arg is not Ellipsis)
-    return False
-
-
-def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Every attrs value and date inside ``value``, with its path (``stages[2].start``)."""
-    if path:
-        yield path, value
-    for name in _plan(type(value)):
-        child = getattr(value, name)
-        if child is None:
-            continue
-        where = f"{path}.{name}" if path else name
-        for sub, item in (
-            ((f"{where}[{n}]", c) for n, c in enumerate(child))
-            if type(child) is tuple
-            else ((where, child),)
-        ):
-            if type(item) in _FLAT:
-                yield sub, item  # dates and citations hold nothing further: no recursion
-            else:
-                yield from _walk(item, sub)
-
-
-def _walk_citations(record: Any) -> Iterator[tuple[str, Citation]]:
-    for path, value in _walk(record, ""):
-        if isinstance(value, Citation):
-            yield path, value
-
-
-def _walk_dates(record: Any) -> Iterable[tuple[str, PartialDate | DateRange]]:
-    for path, value in _walk(record, ""):
-        if isinstance(value, (PartialDate, DateRange)):
-            yield path, value

@@ -1,7 +1,11 @@
 """Reading the bundled data (and a user's directory of records) into a :class:`Dataset`.
 
-The bundled dataset is read on first use, once per process, under a lock. Data is only ever
-read as JSON: nothing in a data file can run code.
+The bundled dataset is read on first use, once per process, one collection at a time: a
+question about mechanisms reads ``mechanisms.json`` only. A bundled file whose SHA-256 matches
+the one recorded in ``data/manifest.json`` when the package was built takes the fast route of
+:mod:`korea_diplomacy._plan`; any other file, and every file of yours, goes through cattrs
+(:mod:`korea_diplomacy._convert`), which says what is wrong and where. Data is only ever read
+as JSON: nothing in a data file can run code.
 
 >>> import korea_diplomacy as kd
 >>> kd.load() is kd.load()
@@ -20,9 +24,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from ._plan import collections as record_classes
+from ._plan import plan
 from .dataset import Dataset
 from .errors import DataError
-from .model import RECORD_TYPES, Record, Source
+from .model import Record, Source
 
 __all__ = [
     "CORRECTIONS_FILE",
@@ -45,10 +51,24 @@ CORRECTIONS_FILE = "corrections.json"
 
 _CORRECTION_FIELDS = ("collection", "reason", "record")
 
+MANIFEST = "manifest.json"
+"""The file beside the bundled data that records each file's SHA-256 and record count, and
+the digest of the whole dataset, when the data is built (``scripts/format_data.py``)."""
+
 _lock = threading.Lock()
 _bundled: Dataset | None = None
-_bundled_violations: frozenset[Any] | None = None
 _bundled_ids: dict[str, str] | None = None
+_manifest: dict[str, Any] | None = None
+_trusted: dict[str, bool] = {}  # bundled file name -> whether its digest matched
+
+
+def _fresh_lock() -> None:
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # a child forked during a first load must not inherit it
+    os.register_at_fork(after_in_child=_fresh_lock)
 
 Records = dict[str, tuple[Record | Source, ...]]
 
@@ -134,15 +154,21 @@ def _load_directory(directory: Path, bundled: Dataset) -> Dataset:
             *(corrected.get(name, {}).get(r.id, r) for r in bundled.collection(name)),
             *added.get(name, ()),
         )
-        for name in RECORD_TYPES
+        for name in record_classes()
     }
     dataset = Dataset(combined)
     from .validation import violations
 
-    known = _known_violations(bundled)
-    found = [v for v in violations(dataset, check_types=False) if v not in known]
+    # The bundled data holds every invariant (the tests check it): only the user's records
+    # are checked one by one, and the records citing a corrected source; the checks across
+    # records look at everything.
+    changed = set(origin)
+    if "sources" in corrected:
+        changed.update(r.id for name in record_classes() for r in dataset.collection(name))
+    found = violations(dataset, check_types=False, only=changed)
     if found:
-        raise DataError([_locate(v, origin, directory) for v in found])
+        fixes = {record_id for records in corrected.values() for record_id in records}
+        raise DataError([_locate(v, origin, directory, dataset, fixes) for v in found])
     return dataset
 
 
@@ -151,38 +177,73 @@ def _load_bundled() -> Dataset:
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                with _gc_paused():
-                    records = structure_collections(read_bundled(), origin="bundled data")
-                    _bundled = Dataset(records)
+                _bundled = Dataset._lazy(_bundled_collection)
     return _bundled
 
 
-def _known_violations(bundled: Dataset) -> frozenset[Any]:
-    """Violations the bundled data has on its own (none, as tests check): not the user's."""
-    global _bundled_violations
-    if _bundled_violations is None:
-        from .validation import violations
+def is_bundled(dataset: Dataset) -> bool:
+    """Whether ``dataset`` is the bundled dataset of this process."""
+    return dataset is _bundled and dataset is not None
 
-        _bundled_violations = frozenset(violations(bundled, check_types=False))
-    return _bundled_violations
+
+def _bundled_collection(name: str) -> tuple[Record | Source, ...]:
+    """The records of one bundled file: by the fast route when its digest is the recorded one."""
+    data = _bundled_bytes(f"{name}.json")
+    raw = json.loads(data)
+    if not _is_trusted(f"{name}.json", data):
+        return structure_collections({name: raw}, origin="bundled data")[name]
+    build = plan(record_classes()[name]).build
+    with _gc_paused():
+        return tuple([build(item) for item in raw])
+
+
+def _is_trusted(filename: str, data: bytes) -> bool:
+    trusted = _trusted.get(filename)
+    if trusted is None:
+        import hashlib  # only when a bundled file is first read
+
+        recorded = bundled_manifest().get("files", {}).get(filename, {}).get("sha256")
+        trusted = _trusted[filename] = hashlib.sha256(data).hexdigest() == recorded
+    return trusted
+
+
+def bundled_manifest() -> dict[str, Any]:
+    """What ``data/manifest.json`` records: each file's SHA-256 and record count, and the
+    dataset's digest (empty if the file is missing)."""
+    global _manifest
+    if _manifest is None:
+        try:
+            _manifest = json.loads(_bundled_bytes(MANIFEST))
+        except OSError:
+            _manifest = {}
+    return dict(_manifest)
+
+
+def bundled_digest() -> str:
+    """The digest of the bundled data: the recorded one when every file is as recorded."""
+    manifest = bundled_manifest()
+    files = [f"{name}.json" for name in record_classes()]
+    if manifest.get("digest") and all(_is_trusted(f, _bundled_bytes(f)) for f in files):
+        return str(manifest["digest"])
+    return _load_bundled().digest()
+
+
+def _bundled_bytes(filename: str) -> bytes:
+    here = os.path.join(os.path.dirname(__file__), "data", filename)
+    try:
+        with open(here, "rb") as file:  # the usual install: a plain file (no importlib.resources)
+            return file.read()
+    except FileNotFoundError:
+        if os.path.isdir(os.path.dirname(here)):
+            raise
+    from importlib import resources  # zipped or otherwise unusual installs
+
+    return resources.files("korea_diplomacy").joinpath("data", filename).read_bytes()
 
 
 def read_bundled() -> dict[str, list[Any]]:
     """The bundled data files, parsed as JSON (not yet structured into records)."""
-    here = os.path.join(os.path.dirname(__file__), "data")
-    data: dict[str, list[Any]] = {}
-    if os.path.isdir(here):
-        # The usual install: plain files, read without importing importlib.resources (~10 ms).
-        for name in RECORD_TYPES:
-            with open(os.path.join(here, f"{name}.json"), encoding="utf-8") as file:
-                data[name] = json.load(file)
-        return data
-    from importlib import resources  # zipped or otherwise unusual installs
-
-    root = resources.files("korea_diplomacy").joinpath("data")
-    for name in RECORD_TYPES:
-        data[name] = json.loads(root.joinpath(f"{name}.json").read_text(encoding="utf-8"))
-    return data
+    return {name: json.loads(_bundled_bytes(f"{name}.json")) for name in record_classes()}
 
 
 # --------------------------------------------------------------------------- reading files
@@ -208,7 +269,7 @@ def _read_directory(
         if path.suffix.lower() != ".json":
             continue  # notes, READMEs and the like may sit beside the data
         name = path.stem
-        if path.name != CORRECTIONS_FILE and name not in RECORD_TYPES:
+        if path.name != CORRECTIONS_FILE and name not in record_classes():
             problems.append(f"{path}: not a collection file{_file_hint(path.name)}")
             continue
         data, problem = _read_json(path)
@@ -227,7 +288,7 @@ def _file_hint(filename: str) -> str:
     stem = filename.rsplit(".", 1)[0]
     if stem.lower() == "summits":
         return "; summits are the meetings of leaders-level mechanisms: put them in meetings.json"
-    choices = [f"{name}.json" for name in RECORD_TYPES] + [CORRECTIONS_FILE]
+    choices = [f"{name}.json" for name in record_classes()] + [CORRECTIONS_FILE]
     close = _close(filename.lower(), choices)
     if close:
         return f"; did you mean {', '.join(close)}?"
@@ -344,11 +405,11 @@ def structure_collections(
     found: list[str] = [] if problems is None else problems
     out: Records = {}
     for name, raw in data.items():
-        if not isinstance(name, str) or name not in RECORD_TYPES:
-            close = _close(str(name), RECORD_TYPES)
+        if not isinstance(name, str) or name not in record_classes():
+            close = _close(str(name), record_classes())
             found.append(
                 f"{origin}: unknown collection {_shorten(repr(name))}; "
-                f"valid: {', '.join(close or RECORD_TYPES)}"
+                f"valid: {', '.join(close or record_classes())}"
             )
             continue
         where = f"{Path(origin) / name}.json" if files else f"{origin}: {name}"
@@ -365,18 +426,19 @@ def _structure_list(
 
     (Use :func:`_label_at` to name a record in a message: labels are made only when needed.)
     """
-    from .fast import Rejected, structure
-
     if not isinstance(raw, list):
         problems.append(f"{where}: expected a JSON list of records, not {_json_type(raw)}")
         return []
-    record_type = RECORD_TYPES[name]
+    from ._convert import structure
+
+    record_type = record_classes()[name]
     records: list[tuple[str | int, Record | Source]] = []
     seen: set[str] = set()
     for position, item in enumerate(raw):
+        record: Any
         try:
-            record = structure(item, record_type)  # the fast path every good record takes
-        except Rejected:
+            record = structure(item, record_type, detailed=False)  # every good record
+        except Exception:
             label = _label_at(raw, position)
             record = _structure_one(item, record_type, f"{where}: {label}", problems)
             if record is None:
@@ -398,31 +460,21 @@ def _label_at(raw: list[Any], position: str | int) -> str:
 
 def _structure_one(item: Any, record_type: type, where: str, problems: list[str]) -> Any:
     """One record built from ``item``, or None after appending what is wrong with it."""
-    from .fast import Rejected, structure
-
     if not isinstance(item, dict):
         problems.append(f"{where}: expected a JSON object, not {_json_type(item)}")
         return None
-    try:
-        return structure(item, record_type)
-    except Rejected:
-        # Only bad records pay for the detailed converter, whose errors say what and where.
-        problems.extend(f"{where}: {line}" for line in _explain(item, record_type))
-        return None
-
-
-def _explain(item: dict[str, Any], record_type: type) -> list[str]:
     if _deeper_than(item, MAX_DEPTH):
-        return [f"nested deeper than {MAX_DEPTH} levels; records need about eight"]
-    from .convert import converter, describe_error
+        problems.append(f"{where}: nested deeper than {MAX_DEPTH} levels; records need about eight")
+        return None
+    from ._convert import describe_error, structure
 
     try:
-        converter().structure(item, record_type)
+        return structure(item, record_type, detailed=True)
     except RecursionError:
-        return [f"nested too deeply to read (records need {MAX_DEPTH} levels at most)"]
-    except Exception as error:  # the converter wraps every failure; report them all
-        return describe_error(error)
-    return ["the record could not be read"]  # pragma: no cover - both paths agree (tests)
+        problems.append(f"{where}: nested too deeply to read (records need {MAX_DEPTH} levels)")
+    except Exception as error:
+        problems.extend(f"{where}: {line}" for line in describe_error(error))
+    return None
 
 
 def _structure_corrections(
@@ -453,11 +505,11 @@ def _structure_corrections(
         for key in missing:
             problems.append(f"{at}: {key}: missing")
         name, reason = item.get("collection"), item.get("reason")
-        if "collection" in item and (not isinstance(name, str) or name not in RECORD_TYPES):
-            close = _close(str(name), RECORD_TYPES)
+        if "collection" in item and (not isinstance(name, str) or name not in record_classes()):
+            close = _close(str(name), record_classes())
             problems.append(
                 f"{at}: collection: {_shorten(repr(name))} is not a collection; "
-                f"valid: {', '.join(close or RECORD_TYPES)}"
+                f"valid: {', '.join(close or record_classes())}"
             )
             name = None
         if "reason" in item and (not isinstance(reason, str) or not reason.strip()):
@@ -473,7 +525,7 @@ def _structure_corrections(
                 f"{at}: record.id: {_shorten(record_id, 80)} is not a bundled {name} record{also}"
             )
             continue
-        record = _structure_one(record_data, RECORD_TYPES[name], f"{at}: record", problems)
+        record = _structure_one(record_data, record_classes()[name], f"{at}: record", problems)
         if record is None:
             continue
         if bundled.collection(name)[record.id] == record:
@@ -486,14 +538,43 @@ def _structure_corrections(
 # --------------------------------------------------------------------------- messages
 
 
-def _locate(violation: Any, origin: Mapping[str, str], directory: Path) -> str:
+def _locate(
+    violation: Any,
+    origin: Mapping[str, str],
+    directory: Path,
+    dataset: Dataset,
+    fixes: set[str],
+) -> str:
     """A violation found in the combined data, said where the user can find it."""
     v = violation
     text = f"{v.field}: {v.message} [{v.invariant}]"
     if v.record_id in origin:
         return f"{origin[v.record_id]}: {v.record_id}: {text}"
-    # A bundled record broken by the user's records (a part of a bundled total, say).
-    return f"{_shorten(str(directory))}: bundled {v.collection} record {v.record_id}: {text}"
+    # A bundled record broken by the user's records: name the ones that touch it.
+    record = dataset.get(v.record_id)
+    yours = set(origin)
+    touched = (_related(record, dataset) & yours) if record is not None else set()
+    causes = "; ".join(
+        f"your {'correction of' if cause in fixes else 'record'} {cause} in {origin[cause]}"
+        for cause in sorted(touched or yours)
+    )
+    place = _shorten(str(directory))
+    return f"{place}: bundled {v.collection} record {v.record_id}: {text} (caused by {causes})"
+
+
+def _related(record: Any, dataset: Dataset) -> set[str]:
+    """Ids a record depends on: what it refers to and cites, and the records that refer to
+    it (a total's parts, a mechanism's meetings)."""
+    from ._plan import references, walk
+    from .model import Citation
+
+    found = {target for _, _, target in references(record) if isinstance(target, str)}
+    found.update(i.source for _, i, _, _ in walk(record) if type(i) is Citation)
+    for name in record_classes():
+        for other in dataset.collection(name):
+            if any(target == record.id for _, _, target in references(other)):
+                found.add(other.id)
+    return found
 
 
 def _collection_of(bundled: Dataset, record_id: str) -> str | None:
@@ -501,7 +582,7 @@ def _collection_of(bundled: Dataset, record_id: str) -> str | None:
     global _bundled_ids
     ids = _bundled_ids
     if ids is None or bundled is not _bundled:
-        ids = {r.id: name for name in reversed(RECORD_TYPES) for r in bundled.collection(name)}
+        ids = {r.id: name for name in reversed(record_classes()) for r in bundled.collection(name)}
         if bundled is _bundled:
             _bundled_ids = ids
     return ids.get(record_id)
@@ -554,8 +635,13 @@ def _label(item: Any, position: str) -> str:
 
 def _reset_for_tests() -> None:
     """Forget the cached bundled dataset (tests use this to count loads)."""
-    global _bundled, _bundled_violations, _bundled_ids
+    global _bundled, _bundled_ids, _manifest
+    import korea_diplomacy
+
     with _lock:
         _bundled = None
-        _bundled_violations = None
         _bundled_ids = None
+        _manifest = None
+        _trusted.clear()
+        for name in korea_diplomacy._COLLECTIONS:
+            vars(korea_diplomacy).pop(name, None)

@@ -1,7 +1,6 @@
-"""Key facts of every section of the three seed documents, asserted through the public API.
+"""Tests of facts/test_seeds.py."""
 
-Each test names the source section it covers; docs/sources.md maps every section to its records.
-"""
+from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
@@ -9,7 +8,11 @@ from decimal import Decimal
 import korea_diplomacy as kd
 
 NA = "na-parliamentary-diplomacy"
+
+
 CHIEFS = "mofa-chiefs-of-missions-2017"
+
+
 ASEAN = "mofa-asean"
 
 
@@ -22,14 +25,11 @@ def figure(subject, metric):
     return found
 
 
-# --------------------------------------------------------------------------- 000: National Assembly
-
-
 def test_000_delegations_and_overseas_visits():
     invitations = kd.programmes.lookup("na-foreign-parliamentary-delegation-invitations")
     assert cites(invitations, NA, "foreign-delegations")
     visits = [p for p in kd.programmes if cites(p, NA, "overseas-visits")]
-    assert len(visits) == 2  # the Speaker and Deputy Speakers; committee delegations
+    assert len(visits) == 2
 
 
 def test_000_inter_parliamentary_groups_as_of_november_2018():
@@ -54,9 +54,6 @@ def test_000_korea_china_regular_exchange_and_its_protocol():
     protocol = kd.documents[exchange.established_by]
     assert protocol.kind == "protocol" and str(protocol.signed) == "2006"
     assert set(protocol.parties) == {"kor", "chn"}
-
-
-# ---------------------------------------------------------------- 001: chiefs of missions
 
 
 def test_001_the_2017_meeting_of_chiefs_of_missions():
@@ -86,9 +83,6 @@ def test_001_impossible_traveller_figure_is_an_erratum():
     assert erratum.printed == "22 billion" and erratum.corrected == "22 million"
 
 
-# --------------------------------------------------------------------------- 002: MOFA ASEAN page
-
-
 def test_002_relations_table_and_overview_partnership_stages():
     asean = kd.partnerships.lookup("ASEAN")
     seed_stages = [s for s in asean.stages if any(c.source == ASEAN for c in s.citations)]
@@ -100,7 +94,7 @@ def test_002_relations_table_and_overview_partnership_stages():
     ]
     assert asean.status_on("1990-06-01").name == "Sectoral Dialogue Partner"
     assert asean.status_on("2005").name == "Comprehensive Cooperation Partnership"
-    assert kd.meetings[asean.stages[1].made_at].ordinal == 24  # 24th ASEAN Ministerial Meeting
+    assert kd.meetings[asean.stages[1].made_at].ordinal == 24
 
 
 def test_002_relations_table_summits():

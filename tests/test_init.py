@@ -1,9 +1,20 @@
-"""Importing is cheap and honest: no data, no cattrs, no dateutil until asked for."""
+"""Tests of test_init.py."""
+
+from __future__ import annotations
 
 import subprocess
 import sys
 
 import korea_diplomacy as kd
+from korea_diplomacy._plan import collections as record_classes
+from korea_diplomacy.dataset import VIEWS
+
+
+def test_every_collection_is_on_the_module_and_the_dataset():
+    ds = kd.load()
+    for name in (*record_classes(), *VIEWS):
+        assert getattr(kd, name) is getattr(ds, name)
+        assert len(getattr(ds, name)) > 0, name
 
 
 def _run(code):
@@ -16,24 +27,24 @@ def _run(code):
 def test_import_loads_no_data_and_no_heavy_modules():
     out = _run(
         "import sys, korea_diplomacy\n"
-        "import korea_diplomacy.loading as l\n"
+        "import korea_diplomacy._loading as l\n"
         "heavy = ('cattrs', 'dateutil', 'importlib.metadata', 'pandas', 'matplotlib', 'numpy')\n"
         "print(sorted(m for m in heavy if m in sys.modules), l._bundled)"
     )
     assert out == "[] None"
 
 
-def test_a_lookup_reads_the_files_once():
+def test_a_lookup_reads_only_its_own_file_once():
     out = _run(
         "import korea_diplomacy as kd\n"
-        "from korea_diplomacy import loading\n"
+        "from korea_diplomacy import _loading as loading\n"
         "calls = []\n"
-        "real = loading.read_bundled\n"
-        "loading.read_bundled = lambda: calls.append(1) or real()\n"
+        "real = loading._bundled_bytes\n"
+        "loading._bundled_bytes = lambda name: calls.append(name) or real(name)\n"
         "kd.mechanisms.lookup('ARF'); kd.mechanisms.lookup('EAS'); kd.funds.lookup('AKCF')\n"
-        "print(len(calls))"
+        "print(' '.join(calls))"
     )
-    assert out == "1"
+    assert out == "mechanisms.json manifest.json funds.json"
 
 
 def test_dir_lists_exactly_the_public_names():

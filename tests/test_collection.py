@@ -1,20 +1,13 @@
-"""The public API contract: names, behaviours and errors other tools rely on."""
+"""Tests of test_collection.py."""
+
+from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-import attrs
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy.dataset import COLLECTIONS
-
-
-def test_every_collection_is_on_the_module_and_the_dataset():
-    ds = kd.load()
-    for name in COLLECTIONS:
-        assert getattr(kd, name) is getattr(ds, name)
-        assert len(getattr(ds, name)) > 0, name
+from korea_diplomacy._names import normalise
 
 
 def test_container_protocol():
@@ -125,72 +118,29 @@ def test_filter_rejects_unknown_criteria_with_the_valid_ones():
         kd.meetings.filter(since="not a date at all")
 
 
-def test_members_on_a_date():
-    eas = kd.mechanisms.lookup("EAS")
-    members = eas.members_on("2010-06-01")
-    assert isinstance(members, frozenset)
-    assert len(members) == 16 and "kor" in members and "usa" not in members
-    assert {"usa", "rus"} <= eas.members_on("2012-01-01")
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ASEAN-ROK Summit", "asean–rok summit"),
+        ("ASEAN-ROK Summit", "ASEAN Republic of Korea Summit"),
+        ("ASEAN-Korea Centre", "ASEAN ROK Centre"),
+        ("한-아세안 정상회의", "한·아세안 정상회의"),
+        ("동아시아정상회의", "동아시아 정상회의"),
+        ("Democratic People's Republic of Korea", "DPRK"),
+        ("North Korea", "D.P.R.K."),
+    ],
+)
+def test_equivalent_spellings(a, b):
+    assert normalise(a) == normalise(b)
 
 
-def test_status_on_a_date():
-    asean = kd.partnerships.lookup("ASEAN")
-    assert asean.status_on("2005-06-01").name == "Comprehensive Cooperation Partnership"
-    assert asean.status_on("1980-01-01") is None
-    assert asean.status_on(dt.date(2011, 1, 1)).name == "Strategic Partnership"
-    assert asean.status_on("29 Oct 2010").name == "Strategic Partnership"
-
-
-def test_annual_contribution():
-    akcf = kd.funds.lookup("AKCF")
-    assert akcf.annual_contribution_on(2020) == kd.Money(Decimal("14000000"), "USD")
-    assert akcf.annual_contribution_on(2023) == kd.Money(Decimal("20000000"), "USD")
-    assert akcf.annual_contribution_on(1980) is None
-
-
-def test_timeline_is_sorted_and_filterable():
-    facts = kd.timeline()
-    assert list(facts) == sorted(facts, key=lambda f: f.sort_key())
-    window = kd.timeline(since="2019-11-01", until="2019-11-30")
-    assert window and all(f.date.latest >= dt.date(2019, 11, 1) for f in window)
-    assert all(f.date.earliest <= dt.date(2019, 11, 30) for f in window)
-    thai = kd.timeline(involving="tha")
-    assert thai and len(thai) < len(facts)
-
-
-def test_records_are_frozen_and_collections_read_only():
-    m = kd.mechanisms["east-asia-summit"]
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        m.name = "x"
-    with pytest.raises(AttributeError):
-        kd.mechanisms._records = ()
-    with pytest.raises(AttributeError):
-        kd.load().mechanisms = None
-    assert isinstance(m.aliases, tuple)
-    assert not hasattr(m, "__dict__")  # slotted
-
-
-def test_to_dict_is_a_fresh_copy():
-    ds = kd.load()
-    data = ds.to_dict()
-    data["mechanisms"][0]["name"] = "changed"
-    data["mechanisms"].clear()
-    assert ds.to_dict() != data
-    assert kd.Dataset.from_dict(ds.to_dict()) == ds
-
-
-def test_dates_are_partial_where_the_source_is():
-    (first_fmm,) = kd.meetings.filter(mechanism="mekong-rok-foreign-ministers-meeting", ordinal=1)
-    assert first_fmm.date.precision == "month"
-
-
-def test_errors_share_one_root():
-    for error in (
-        kd.NotFoundError,
-        kd.AmbiguousLookupError,
-        kd.DateParseError,
-        kd.InvalidCriteriaError,
-        kd.DataError,
-    ):
-        assert issubclass(error, kd.KoreaDiplomacyError)
-    assert issubclass(kd.DateParseError, ValueError)
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Korea", "North Korea"),
+        ("Republic of Korea", "Democratic People's Republic of Korea"),
+        ("ROK", "DPRK"),
+    ],
+)
+def test_the_two_koreas_never_meet(a, b):
+    assert normalise(a) != normalise(b)

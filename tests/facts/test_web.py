@@ -1,4 +1,6 @@
-"""Facts brought in from the web research notes (issue 6), asserted through the public API."""
+"""Tests of facts/test_web.py."""
+
+from __future__ import annotations
 
 import datetime as dt
 import subprocess
@@ -129,7 +131,7 @@ def test_asean_plus_three_summits():
         assert meeting.ordinal is None
         assert any(i.field == "ordinal" for i in meeting.inferences)
     (twenty_first,) = kd.summits.filter(mechanism="asean-plus-three-summit", ordinal=21)
-    assert twenty_first.date.precision == "month"  # the exact day was not found
+    assert twenty_first.date.precision == "month"
 
 
 def test_mekong_rok_after_2021():

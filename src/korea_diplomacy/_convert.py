@@ -1,0 +1,192 @@
+"""Records to and from their JSON form with cattrs, driven by the field plan.
+
+Every record that does not come from a bundled file whose digest matches the one recorded
+when the package was built (a user's directory, ``Dataset.from_dict``, ``corrections.json``)
+is read here. Each field is read by its shape in :mod:`korea_diplomacy._plan` (the same rules
+the fast route of the bundled files follows), while cattrs assembles the records, rejects
+unknown fields and, with ``detailed=True``, collects every problem with its path. Writing goes
+the other way: dates become EDTF strings, amounts decimal strings, and fields left at their
+default are omitted, so that one record has exactly one text.
+
+>>> from korea_diplomacy.model import Citation
+>>> unstructure(Citation("mofa-asean", "overview"))
+{'source': 'mofa-asean', 'section': 'overview'}
+>>> structure({"source": "mofa-asean", "section": "overview"}, Citation)
+Citation(source='mofa-asean', section='overview', note=None)
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import types
+import typing
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, override
+
+from ._plan import ItemError, OneOf, plan
+from .dates import DateRange, PartialDate
+from .errors import DateParseError
+
+__all__ = ["canonical_json", "converter", "describe_error", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+@functools.cache
+def converter(detailed: bool = True) -> cattrs.Converter:
+    """The shared converter; ``detailed`` collects every problem (slower), else the first."""
+    conv = cattrs.Converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
+    )
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _record_hook(conv, cls))
+    conv.register_structure_hook_factory(_is_records_tuple, lambda tp: _list_only(conv, tp))
+    conv.register_structure_hook_factory(_is_records_union, lambda tp: _union_hook(conv, tp))
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_unstructure_hook(DateRange, str)
+    conv.register_unstructure_hook(Decimal, lambda number: f"{number:f}")
+    return conv
+
+
+def structure(value: Any, cls: type[T], detailed: bool = True) -> T:
+    """A ``cls`` record read from its JSON form; raises the converter's errors."""
+    built: T = converter(detailed).structure(value, cls)
+    return built
+
+
+def unstructure(value: Any) -> Any:
+    """The JSON form of a record or value (defaults omitted)."""
+    return converter().unstructure(value)
+
+
+def _record_hook(conv: cattrs.Converter, cls: type) -> Any:
+    # Fields that hold records are assembled by cattrs; every other field (text, numbers,
+    # dates, choices and lists of them) is read by its shape, as the fast route reads it.
+    overrides = {
+        field.name: override(struct_hook=_shape_hook(field.shape))
+        for field in plan(cls).fields
+        if not field.shape.holds()
+    }
+    return make_dict_structure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
+
+
+def _shape_hook(shape: Any) -> Any:
+    build = shape.build
+
+    def hook(value: Any, _type: Any) -> Any:
+        return build(value)
+
+    return hook
+
+
+def _is_records_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and attrs.has(args[0])
+
+
+def _list_only(conv: cattrs.Converter, tp: Any) -> Any:
+    # cattrs would read a string or an object as a sequence; a data file must hold a list.
+    items = homogenous_tuple_structure_factory(tp, conv)
+
+    def hook(value: Any, _type: Any) -> Any:
+        if type(value) is not list:
+            raise TypeError(f"expected a list, not {_json_type(value)}")
+        return items(value, _type)
+
+    return hook
+
+
+def _is_records_union(tp: Any) -> bool:
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    options = [arg for arg in typing.get_args(tp) if arg is not types.NoneType]
+    return len(options) > 1 and all(attrs.has(option) for option in options)
+
+
+def _union_hook(conv: cattrs.Converter, tp: Any) -> Any:
+    options = tuple(arg for arg in typing.get_args(tp) if arg is not types.NoneType)
+    nullable = len(options) < len(typing.get_args(tp))
+    shape = OneOf(options)
+
+    def hook(value: Any, _type: Any) -> Any:
+        if value is None and nullable:
+            return None
+        return conv.structure(value, shape.pick(value))
+
+    return hook
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def describe_error(error: BaseException) -> list[str]:
+    """Every problem in a structuring error, as ``path: what is wrong`` lines.
+
+    >>> from korea_diplomacy.model import Citation
+    >>> try:  # doctest: +NORMALIZE_WHITESPACE
+    ...     structure({"source": 1, "sectoin": "x"}, Citation)
+    ... except Exception as error:
+    ...     describe_error(error)
+    ['source: expected a string, not int 1',
+     'section: required, but missing',
+     "(record): unknown field 'sectoin' (did you mean 'section'?)"]
+    """
+    lines: list[str] = []
+    _collect(error, "", lines)
+    return lines
+
+
+def _collect(error: BaseException, path: str, out: list[str]) -> None:
+    if isinstance(error, ForbiddenExtraKeysError):
+        allowed = sorted(plan(error.cl).names) if attrs.has(error.cl) else []
+        for key in sorted(error.extra_fields):
+            close = difflib.get_close_matches(str(key)[:100], allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            out.append(f"{path or '(record)'}: unknown field {str(key)[:80]!r}{hint}")
+        return
+    if isinstance(error, BaseValidationError):
+        for child in error.exceptions:
+            where = path
+            for note in getattr(child, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    where = f"{path}.{note.name}" if path else note.name
+                elif isinstance(note, IterableValidationNote):
+                    where = f"{path}[{note.index}]"
+            _collect(child, where, out)
+        return
+    if isinstance(error, ItemError):
+        _collect(error.error, f"{path}[{error.index}]", out)
+        return
+    if isinstance(error, KeyError) and not isinstance(error, DateParseError):
+        out.append(f"{path}: required, but missing")
+        return
+    if isinstance(error, (TypeError, ValueError)):
+        out.append(f"{path or '(record)'}: {error}")
+        return
+    out.append(f"{path or '(record)'}: {type(error).__name__}: {error}")
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def canonical_json(records: list[dict[str, Any]]) -> str:
+    """The one text a list of records is stored as: two-space indent, UTF-8, newline at end."""
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

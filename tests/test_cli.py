@@ -1,0 +1,197 @@
+"""Tests of test_cli.py."""
+
+from __future__ import annotations
+
+import atexit
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from korea_diplomacy.cli import main
+
+"""What a public function may raise: the library's errors, and TypeError for a wrong type."""
+
+
+TRICKY = [
+    "",
+    " ",
+    "2019-13-01",
+    "2019-02-30",
+    "0000",
+    "10000",
+    "-0001",
+    "9999-12-31/10000",
+    "2019/2018",
+    "2019/",
+    "/",
+    "-1",
+    "1e400",
+    "NaN",
+    "Infinity",
+    "..",
+    "%s%n{0}",
+    "EAS",
+    "eas",
+    "kor",
+    "Korea",
+    "ASEAN",
+    "\ud800",
+    "２０１９",
+    "29 Feb 2019",
+    "tomorrow",
+    "0001-01-01",
+    "9999-12-31",
+    "10:30",
+]
+
+
+CONTROL = st.text(st.characters(categories=("Cc", "Cf", "Zl", "Zp", "Cs")), max_size=20)
+
+
+_OUT = tempfile.mkdtemp(prefix="kd-export-")
+
+
+atexit.register(shutil.rmtree, _OUT, True)
+
+
+"""The distinct public functions and methods fuzzed (each maybe in several arguments)."""
+
+
+def run_cli(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def check_cli(argv: list[str]) -> None:
+    code, out, err = run_cli(argv)
+    assert "Traceback" not in out + err
+    assert code in (0, 2), (argv, code, err)
+    if code == 2:
+        lines = err.split("\n")
+        assert len(lines) == 2 and lines[1] == "", err  # exactly one line
+        assert lines[0].startswith("korea-diplomacy") and len(lines[0]) > 30, err
+    else:
+        assert err == ""
+
+
+ARG = st.one_of(
+    st.text(max_size=20),
+    CONTROL,
+    st.sampled_from(TRICKY),
+    st.sampled_from(["-h", "--json", "--", "-x", "--limit", "7"]),
+    st.sampled_from(["x" * 20_000]),
+)
+
+
+SUBCOMMANDS = {
+    "info": [],
+    "list": ["--mechanism", "--involving", "--since", "--until", "--kind", "--status", "--year"],
+    "show": [],
+    "search": ["--limit"],
+    "timeline": ["--since", "--until", "--involving"],
+    "validate": [],
+}
+
+
+@pytest.mark.parametrize("command", list(SUBCOMMANDS))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_each_subcommand_prints_one_line_and_exits_2_on_any_error(command, data):
+    words = st.one_of(ARG, st.sampled_from(SUBCOMMANDS[command] or ["-h"]))
+    argv = [command, *data.draw(st.lists(words, max_size=4))]
+    if data.draw(st.booleans()):
+        argv.insert(0, "--json")
+    check_cli(argv)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(out=st.text(max_size=30), format=ARG | st.sampled_from(["csv", "json"]))
+def test_export_prints_one_line_and_exits_2_on_any_error(out, format):
+    # Only ever inside a temporary directory: export writes files.
+    name = re.sub(r"[/\\\x00.]", "_", out) or "out"
+    check_cli(["export", "--out", os.path.join(_OUT, name[:200]), "--format", format])
+
+
+def test_a_bug_of_ours_is_still_one_line(monkeypatch):
+    from korea_diplomacy import cli
+
+    def broken(args):
+        raise RuntimeError("something\nunexpected")
+
+    monkeypatch.setattr(cli, "_run", broken)
+    code, out, err = run_cli(["info"])
+    assert code == 2 and out == ""
+    assert err == (
+        "korea-diplomacy: error: internal error, please report it: "
+        "RuntimeError: something (and 1 more lines)\n"
+    )
+
+
+def test_validate_with_bad_directories_lists_problems_on_stdout_and_sums_up_on_stderr(tmp_path):
+    (tmp_path / "meetings.json").write_text("[1, 2", encoding="utf-8")
+    code, out, err = run_cli(["validate", str(tmp_path), str(tmp_path / "missing")])
+    assert code == 2
+    assert out.splitlines() == [
+        f"{tmp_path / 'meetings.json'}: invalid JSON at line 1 column 6: Expecting ',' delimiter",
+        f"{tmp_path / 'missing'}: not a directory (nothing there)",
+    ]
+    assert err.count("\n") == 1 and err.startswith("korea-diplomacy: error: 2 problems in ")
+    code, out, err = run_cli(["--json", "validate", str(tmp_path)])
+    report = json.loads(out)
+    assert code == 2 and report["ok"] is False and len(report["problems"]) == 1
+    assert err.count("\n") == 1
+
+
+def test_validate_the_bundled_data_in_a_subprocess():
+    done = subprocess.run(
+        [sys.executable, "-m", "korea_diplomacy", "validate"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("OK: all ") and done.stderr == ""
+
+
+def test_an_error_in_a_subprocess_is_one_line_and_status_2():
+    done = subprocess.run(
+        [sys.executable, "-m", "korea_diplomacy", "show", "no such thing \x01"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "\\x01" in done.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error(monkeypatch, capsys):
+    # `korea-diplomacy list meetings | head -1`: the reader has gone while we still write.
+    import os
+
+    from korea_diplomacy.cli import main
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with os.fdopen(write_end, "w") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        assert main(["timeline"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_planned_dates_show_for_meetings_that_did_not_take_place():
+    out = subprocess.run(
+        [sys.executable, "-m", "korea_diplomacy", "list", "meetings", "--status", "postponed"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "26 Oct 2021 (postponed)" in out

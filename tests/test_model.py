@@ -1,0 +1,79 @@
+"""Tests of test_model.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import korea_diplomacy as kd
+from korea_diplomacy._plan import collections as record_classes
+
+
+def test_members_on_a_date():
+    eas = kd.mechanisms.lookup("EAS")
+    members = eas.members_on("2010-06-01")
+    assert isinstance(members, frozenset)
+    assert len(members) == 16 and "kor" in members and "usa" not in members
+    assert {"usa", "rus"} <= eas.members_on("2012-01-01")
+
+
+def test_status_on_a_date():
+    asean = kd.partnerships.lookup("ASEAN")
+    assert asean.status_on("2005-06-01").name == "Comprehensive Cooperation Partnership"
+    assert asean.status_on("1980-01-01") is None
+    assert asean.status_on(dt.date(2011, 1, 1)).name == "Strategic Partnership"
+    assert asean.status_on("29 Oct 2010").name == "Strategic Partnership"
+
+
+def test_annual_contribution():
+    akcf = kd.funds.lookup("AKCF")
+    assert akcf.annual_contribution_on(2020) == kd.Money(Decimal("14000000"), "USD")
+    assert akcf.annual_contribution_on(2023) == kd.Money(Decimal("20000000"), "USD")
+    assert akcf.annual_contribution_on(1980) is None
+
+
+def test_records_are_frozen_and_collections_read_only():
+    m = kd.mechanisms["east-asia-summit"]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        m.name = "x"
+    with pytest.raises(AttributeError):
+        kd.mechanisms._records = ()
+    with pytest.raises(AttributeError):
+        kd.load().mechanisms = None
+    assert isinstance(m.aliases, tuple)
+    assert not hasattr(m, "__dict__")
+
+
+def test_dates_are_partial_where_the_source_is():
+    (first_fmm,) = kd.meetings.filter(mechanism="mekong-rok-foreign-ministers-meeting", ordinal=1)
+    assert first_fmm.date.precision == "month"
+
+
+def test_records_of_every_class_cannot_be_changed(bundled):
+    for name in record_classes():
+        record = bundled.collection(name)[bundled.collection(name).ids[0]]
+        field = attrs.fields(type(record))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, field, "changed")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(record, field)
+        assert not hasattr(record, "__dict__")  # no new attributes either
+        with pytest.raises((AttributeError, TypeError)):
+            record.new_attribute = 1
+        for value in attrs.astuple(record, recurse=False):
+            assert not isinstance(value, (list, dict, set)), (name, value)
+
+
+def test_nested_values_cannot_be_changed(bundled):
+    eas = bundled.mechanisms["east-asia-summit"]
+    with pytest.raises(TypeError):
+        eas.memberships[0] = None
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        eas.memberships[0].member = "usa"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        eas.citations[0].source = "x"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        eas.established.year = 1900
