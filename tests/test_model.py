@@ -49,7 +49,10 @@ def test_records_are_frozen_and_collections_read_only():
 
 def test_dates_are_partial_where_the_source_is():
     (first_fmm,) = kd.meetings.filter(mechanism="mekong-rok-foreign-ministers-meeting", ordinal=1)
-    assert first_fmm.date.precision == "month"
+    assert first_fmm.date.precision == "day"  # 27-28 Oct 2011 (audit 2026-11); the seed says Oct
+    assert str(first_fmm.date) == "2011-10-27/2011-10-28"
+    (second_fmm,) = kd.meetings.filter(mechanism="mekong-rok-foreign-ministers-meeting", ordinal=2)
+    assert second_fmm.date.precision == "month"
 
 
 def test_records_of_every_class_cannot_be_changed(bundled):

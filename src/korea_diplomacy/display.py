@@ -29,7 +29,7 @@ def collection_html(name: str, records: Sequence[Any], sources: Any = None) -> s
     ``sources`` (a collection of sources) turns source ids into links to their pages.
 
     >>> import korea_diplomacy as kd
-    >>> print(collection_html("partnerships", list(kd.partnerships))[:60])
+    >>> print(collection_html("partnerships", list(kd.partnerships)[:2])[:60])
     <div><p><b>partnerships</b>: 2 records</p><table><thead><tr>
     """
     count = len(records)

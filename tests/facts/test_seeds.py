@@ -46,7 +46,9 @@ def test_000_inter_parliamentary_groups_as_of_november_2018():
 def test_000_friendship_groups_in_the_20th_national_assembly():
     groups = kd.mechanisms.lookup("Parliamentary Friendship Groups")
     numbers = sorted(int(f.value.value) for f in kd.figures.filter(subject=groups.id))
-    assert numbers == [111, 112]
+    assert numbers == [65, 76, 111, 112]  # 1996 and 2005 counts added from breadth.md §4a
+    in_2018 = [f for f in kd.figures.filter(subject=groups.id) if str(f.as_of) == "2018-11"]
+    assert sorted(int(f.value.value) for f in in_2018) == [111, 112]
 
 
 def test_000_korea_china_regular_exchange_and_its_protocol():
@@ -191,7 +193,7 @@ def test_002_asean_rok_cooperation_fund():
 
 def test_002_asean_plus_three():
     apt = kd.mechanisms.lookup("ASEAN Plus Three")
-    assert str(apt.established) == "1997-12"
+    assert str(apt.established) == "1997-12-15"  # the day of the 1st APT summit (audit item 7)
     (third,) = kd.summits.filter(mechanism="asean-plus-three", ordinal=3)
     assert third.city == "Manila" and "apt-joint-statement-east-asia-cooperation" in third.documents
     measures = sorted(
