@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from korea_diplomacy._convert import canonical_json, describe_error, structure, unstructure
 from korea_diplomacy._plan import collections
-from korea_diplomacy.dataset import Dataset
+from korea_diplomacy.dataset import VIEWS, Dataset
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "korea_diplomacy" / "data"
 MANIFEST = DATA / "manifest.json"
@@ -49,7 +49,9 @@ def main() -> int:
         }
     if status:
         return status
-    manifest = {"digest": Dataset(records).digest(), "files": files}
+    dataset = Dataset(records)
+    views = {name: len(dataset.collection(name)) for name in VIEWS}
+    manifest = {"digest": dataset.digest(), "files": files, "views": views}
     text = json.dumps(manifest, indent=2) + "\n"
     if not MANIFEST.exists() or MANIFEST.read_text(encoding="utf-8") != text:
         if check:

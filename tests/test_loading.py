@@ -13,8 +13,8 @@ import pytest
 import korea_diplomacy as kd
 from korea_diplomacy import _loading as loading
 from korea_diplomacy._convert import converter
-from korea_diplomacy._loading import MAX_DEPTH, MAX_FILE_BYTES
 from korea_diplomacy._plan import collections as record_classes
+from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES
 from korea_diplomacy.dataset import VIEWS
 
 """What a public function may raise: the library's errors, and TypeError for a wrong type."""
@@ -523,7 +523,7 @@ def test_threads_loading_user_directories_at_once_each_get_a_whole_dataset(bundl
     ],
 )
 def test_a_repeated_key_is_found_however_the_file_is_written(tmp_path, text):
-    from korea_diplomacy._loading import _read_json
+    from korea_diplomacy._userdata import _read_json
 
     path = tmp_path / "events.json"
     path.write_text(text, encoding="utf-8")
@@ -532,7 +532,7 @@ def test_a_repeated_key_is_found_however_the_file_is_written(tmp_path, text):
 
 
 def test_a_quote_colon_inside_a_value_is_not_a_repeated_key(tmp_path):
-    from korea_diplomacy._loading import _read_json
+    from korea_diplomacy._userdata import _read_json
 
     path = tmp_path / "events.json"
     path.write_text('[{"name": "x\\": y", "id": "a"}]', encoding="utf-8")

@@ -75,20 +75,11 @@ def _record_hook(conv: cattrs.Converter, cls: type) -> Any:
     # Fields that hold records are assembled by cattrs; every other field (text, numbers,
     # dates, choices and lists of them) is read by its shape, as the fast route reads it.
     overrides = {
-        field.name: override(struct_hook=_shape_hook(field.shape))
+        field.name: override(struct_hook=field.shape.build)
         for field in plan(cls).fields
         if not field.shape.holds()
     }
     return make_dict_structure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
-
-
-def _shape_hook(shape: Any) -> Any:
-    build = shape.build
-
-    def hook(value: Any, _type: Any) -> Any:
-        return build(value)
-
-    return hook
 
 
 def _is_records_tuple(tp: Any) -> bool:

@@ -22,8 +22,31 @@ _DPRK = re.compile(r"\b(?:democratic peoples? republic of korea|north korea|dprk
 _ROK = re.compile(r"\b(?:the )?(?:republic of korea|south korea|korea|rok)\b")
 
 
+# ASCII letters and digits, lowered; every other ASCII character dropped.
+_ASCII_KEY = {c: None for c in range(128) if not chr(c).isalnum()}
+_KOREA_WORDS = ("korea", "rok", "dprk")
+
+_memo: dict[str, str] = {}
+_MEMO_SIZE = 4096
+
+
 def normalise(text: str) -> str:
     """The key under which a name is indexed and looked up."""
+    key = _memo.get(text)
+    if key is None:
+        key = _normalise(text)
+        if len(text) <= 200:  # names, not pasted pages; and a bounded memo, never a leak
+            if len(_memo) >= _MEMO_SIZE:
+                _memo.clear()
+            _memo[text] = key
+    return key
+
+
+def _normalise(text: str) -> str:
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _KOREA_WORDS):
+            return lowered.translate(_ASCII_KEY)
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = _APOSTROPHES.sub("", folded)
     folded = _DASHES.sub(" ", folded)

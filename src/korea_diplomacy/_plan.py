@@ -139,7 +139,7 @@ class Shape:
 
     optional = False
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         """The value read from its JSON form; raises TypeError or ValueError (the message
         says what is wrong) when it cannot be."""
         raise NotImplementedError  # pragma: no cover - every shape defines it
@@ -226,8 +226,11 @@ class Text(Shape):
             )
         return None
 
-    def build(self, value: Any) -> Any:
-        if type(value) is str and value and len(value) <= MAX_TEXT and not _BAD_TEXT.search(value):
+    def build(self, value: Any, _type: Any = None) -> Any:
+        # Most text is printable (which rules out every character refused here, and a few
+        # more, such as a no-break space, that the slower check lets through).
+        fits = type(value) is str and value and len(value) <= MAX_TEXT
+        if fits and (value.isprintable() or not _BAD_TEXT.search(value)):
             return value
         problem = self.problem(value)
         if problem is None:
@@ -271,7 +274,7 @@ class Whole(Shape):
             return f"{value} is out of range (at most {self.LIMIT} either way)"
         return None
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         if type(value) is int and -self.LIMIT <= value <= self.LIMIT:
             return value
         problem = self.problem(value)
@@ -300,7 +303,7 @@ class Flag(Shape):
 
     __slots__ = ()
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         if type(value) is bool:
             return value
         raise TypeError(f"expected true or false, not {_describe_value(value)}")
@@ -334,7 +337,7 @@ class Amount(Shape):
 
     __slots__ = ()
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         if type(value) is not str:
             raise TypeError(
                 f"an amount must be a decimal string such as '14.42', not {_describe_value(value)}"
@@ -400,7 +403,7 @@ class Date(Shape):
 
     __slots__ = ()
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         when = _dates.get(value) if type(value) is str else None
         if when is not None:
             return when
@@ -494,7 +497,7 @@ class Choice(Shape):
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"{str(value)[:60]!r} is not one of {choices}{hint}"
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         if type(value) is str and value in self.values:
             return value
         if type(value) is not str:
@@ -526,7 +529,7 @@ class Nested(Shape):
     def __init__(self, cls: type) -> None:
         self.cls = cls
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         return plan(self.cls).build(value)
 
     def check(self, value: Any, path: str, out: Problems) -> None:
@@ -582,7 +585,7 @@ class OneOf(Shape):
                 return cls
         raise ValueError(f"expected {self.describe()}, given keys {sorted(value)[:10]}")
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         return plan(self.pick(value)).build(value)
 
     def check(self, value: Any, path: str, out: Problems) -> None:
@@ -625,7 +628,7 @@ class Maybe(Shape):
     def __init__(self, of: Shape) -> None:
         self.of = of
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         return None if value is None else self.of.build(value)
 
     def check(self, value: Any, path: str, out: Problems) -> None:
@@ -668,7 +671,7 @@ class Many(Shape):
     def __init__(self, of: Shape) -> None:
         self.of = of
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         if type(value) is not list:
             raise TypeError(f"expected a list, not {_describe_value(value)}")
         build = self.of.build
@@ -833,7 +836,7 @@ class ClassPlan:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def build(self, value: Any) -> Any:
+    def build(self, value: Any, _type: Any = None) -> Any:
         """The record read from its JSON object by the fast route (raises on any problem)."""
         if type(value) is not dict:
             raise TypeError(f"expected a JSON object, not {_describe_value(value)}")

@@ -30,12 +30,7 @@ class _UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from ._plan import collections as record_classes
-    from ._plan import plan
-    from .collection import DATE_CRITERIA
-    from .dataset import VIEWS
-
-    names = (*record_classes(), *VIEWS)
+    # Nothing of the data model is imported to build the parser: `--help` stays cheap.
     parser = _Parser(
         prog="korea-diplomacy",
         description="Look up the Republic of Korea's diplomatic mechanisms, partnerships, "
@@ -46,19 +41,15 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("info", help="version, data digest and record counts")
 
-    listing = sub.add_parser("list", help="list the records of a collection")
-    listing.add_argument("collection", help=", ".join(names))
-    # The criteria of every collection (each collection refuses the ones it does not have).
-    criteria: dict[str, Any] = {"involving": str, **dict.fromkeys(DATE_CRITERIA, str)}
-    for cls in record_classes().values():
-        for field in plan(cls).fields:
-            if field.criterion:
-                criteria.setdefault(field.name, field.shape.inner())
-    for key, shape in criteria.items():
-        kind = type(shape).__name__
-        converter = int if kind == "Whole" else _flag if kind == "Flag" else str
-        listing.add_argument(f"--{key.replace('_', '-')}", dest=key, type=converter)
-    listing.set_defaults(criteria=tuple(criteria))
+    listing = sub.add_parser(
+        "list",
+        help="list the records of a collection",
+        epilog="Criteria are those of Collection.filter: --involving, --year, --since, --until "
+        "and every field of text, numbers, choices or ids of the collection (--mechanism, "
+        "--kind, --status, --city, --country, --ordinal...); an unknown one is refused with "
+        "the list of the collection's criteria.",
+    )
+    listing.add_argument("collection", help="a collection, as `korea-diplomacy info` lists them")
 
     show = sub.add_parser("show", help="one record, found by id, name or alias, with its sources")
     show.add_argument("text")
@@ -88,10 +79,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0, or 2 after one line on stderr)."""
     try:
+        parser = _parser()
         try:
-            args = _parser().parse_args(argv)
+            args, rest = parser.parse_known_args(argv)
         except SystemExit as stop:  # --help printed its text
             return stop.code if isinstance(stop.code, int) else 0
+        if args.command == "list":
+            args.criteria = _criteria(rest)
+        elif rest:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return _run(args)
     except _UsageError as error:
         _error(str(error), prefix=False)
@@ -138,12 +134,44 @@ def _printable(text: str, limit: int = 1000) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _flag(text: str) -> bool:
-    if text.lower() in ("true", "yes", "1"):
-        return True
-    if text.lower() in ("false", "no", "0"):
-        return False
-    raise ValueError(f"expected true or false, not {text!r}")
+def _criteria(words: Sequence[str]) -> dict[str, str]:
+    """``--key value`` pairs (``--key=value`` too) of the list subcommand, as written."""
+    criteria: dict[str, str] = {}
+    words = list(words)
+    while words:
+        word = words.pop(0)
+        if not word.startswith("--") or len(word) < 3:
+            raise _UsageError(f"korea-diplomacy list: expected --criterion VALUE, not {word!r}")
+        key, sep, value = word[2:].partition("=")
+        if not sep:
+            if not words:
+                raise _UsageError(f"korea-diplomacy list: --{key} needs a value")
+            value = words.pop(0)
+        criteria[key.replace("-", "_")] = value
+    return criteria
+
+
+def _typed(collection: Any, criteria: dict[str, str]) -> dict[str, Any]:
+    """Each criterion's text as the value the field holds (a number for ``--ordinal``...)."""
+    from ._plan import Flag, Whole, plan
+
+    cls = collection.record_class
+    fields = {f.name: f for f in plan(cls).fields} if cls is not None else {}
+    typed: dict[str, Any] = {}
+    for key, text in criteria.items():
+        shape = fields[key].shape.inner() if key in fields else None
+        if isinstance(shape, Whole) or key == "year":
+            try:
+                typed[key] = int(text)
+            except ValueError:
+                raise ValueError(f"--{key} takes a whole number, not {text!r}") from None
+        elif isinstance(shape, Flag):
+            if text.lower() not in ("true", "false"):
+                raise ValueError(f"--{key} takes true or false, not {text!r}")
+            typed[key] = text.lower() == "true"
+        else:
+            typed[key] = text
+    return typed
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -158,10 +186,8 @@ def _run(args: argparse.Namespace) -> int:
     if command == "export":
         return _export(dataset, args)
     if command == "list":
-        criteria = {
-            key: getattr(args, key) for key in args.criteria if getattr(args, key) is not None
-        }
-        records = dataset.collection(args.collection).filter(**criteria)
+        collection = dataset.collection(args.collection)
+        records = collection.filter(**_typed(collection, args.criteria))
         return _print_records(records, args.json)
     if command == "show":
         return _show(dataset.lookup(args.text), dataset, args.json)
@@ -188,19 +214,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _info(dataset: Any, as_json: bool) -> int:
-    from . import __getattr__ as package_attr
-    from ._plan import collections as record_classes
-    from .dataset import VIEWS
+    from . import __version__
+    from ._loading import bundled_counts, bundled_digest
 
     info = {
-        "version": package_attr("__version__"),
-        "data_digest": dataset.digest(),
-        "counts": {name: len(dataset.collection(name)) for name in (*record_classes(), *VIEWS)},
-        "sources": [source.id for source in dataset.sources],
+        "version": __version__,
+        "data_digest": bundled_digest(),
+        "counts": bundled_counts(),
         "licence": "MIT",
         "cite": "korea-diplomacy (see CITATION.cff) with this version and data digest",
     }
     if as_json:
+        info["sources"] = [source.id for source in dataset.sources]
         print(json.dumps(info, indent=2))
         return 0
     print(f"korea-diplomacy {info['version']}")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 import attrs
 
+from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
 from ._plan import collections as record_classes
@@ -312,12 +313,19 @@ class Collection(Generic[R]):
         return ("involving", *DATE_CRITERIA, *fields)
 
     def _fields(self) -> dict[str, FieldPlan]:
-        cls = self._record_class()
+        cls = self.record_class
         if cls is None:
             return {}
         return {f.name: f for f in plan(cls).fields if f.criterion}
 
-    def _record_class(self) -> type | None:
+    @property
+    def record_class(self) -> type | None:
+        """The class of the collection's records (None for an empty collection of no kind).
+
+        >>> import korea_diplomacy as kd
+        >>> kd.summits.record_class.__name__
+        'Meeting'
+        """
         if self._cls is not None:
             return self._cls
         classes = record_classes()
@@ -662,8 +670,8 @@ def _diplomatic_periods(relation: Relation) -> list[tuple[_dt.date, _dt.date | N
     return periods
 
 
-@attrs.frozen(kw_only=True)
-class RelationYear:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RelationYear(Frozen):
     """One row of :meth:`Relations.panel`: a partner, a year and the relation in it.
 
     >>> import korea_diplomacy as kd

@@ -113,7 +113,7 @@ def descriptor(
     >>> meetings["schema"]["primaryKey"], meetings["schema"]["foreignKeys"][0]
     (['id'], {'fields': ['mechanism'], 'reference': {'resource': 'mechanisms', 'fields': ['id']}})
     """
-    from . import __getattr__ as package_attr
+    from . import __version__
 
     resources = []
     for name, cls in record_classes().items():
@@ -147,8 +147,8 @@ def descriptor(
         "description": "Mechanisms, partnerships, summits and other meetings, funds, documents, "
         "policies, programmes, figures and events of the Republic of Korea's diplomacy, each "
         "fact citing its source and the section of that source. Exported with "
-        f"korea-diplomacy {package_attr('__version__')}; data digest {dataset.digest()}.",
-        "version": package_attr("__version__"),
+        f"korea-diplomacy {__version__}; data digest {dataset.digest()}.",
+        "version": __version__,
         "keywords": ["korea", "asean", "diplomacy", "summits", "foreign-policy"],
         "licenses": [dict(LICENSE)],
         "contributors": [{"title": "korea-diplomacy developers", "role": "author"}],

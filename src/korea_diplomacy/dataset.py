@@ -142,13 +142,7 @@ class Dataset:
         return f"<Dataset {counts}>"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The bundled dataset travels as a reference to itself; any other as its records.
-        from ._loading import is_bundled
-
-        if is_bundled(self):
-            from ._loading import load
-
-            return (load, ())
+        # A dataset travels (to a worker process, say) as its records.
         return (Dataset, ({name: tuple(self.collection(name)) for name in record_classes()},))
 
     def __copy__(self) -> Dataset:
@@ -373,7 +367,7 @@ class Dataset:
     def from_dict(cls, data: Mapping[str, Iterable[Mapping[str, Any]]]) -> Dataset:
         """Build a dataset from :meth:`to_dict`'s form; raises :class:`DataError` listing
         every record that cannot be read."""
-        from ._loading import structure_collections
+        from ._userdata import structure_collections  # cattrs, only when asked for
 
         return cls(structure_collections(data, origin="from_dict"))
 

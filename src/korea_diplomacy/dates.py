@@ -12,7 +12,6 @@ The data files write them in the Extended Date/Time Format (EDTF, ISO 8601-2, le
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import re
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
 
+from ._frozen import Frozen
 from .errors import DateParseError
 
 __all__ = ["DateRange", "PartialDate", "Precision", "When", "as_day", "parse_edtf", "parse_when"]
@@ -31,7 +31,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _EDTF_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
-class _Dated:
+class _Dated(Frozen):
     """Shared ordering and helpers of :class:`PartialDate` and :class:`DateRange`."""
 
     __slots__ = ()
@@ -78,7 +78,7 @@ class _Dated:
         return self.sort_key() >= other.sort_key()
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, repr=False, eq=False)
 class PartialDate(_Dated):
     """A single date known to a year, a month or a day.
 
@@ -120,7 +120,7 @@ class PartialDate(_Dated):
         if self.month is None:
             return _dt.date(self.year, 12, 31)
         if self.day is None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return _dt.date(self.year, self.month, _month_length(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
@@ -141,7 +141,7 @@ class PartialDate(_Dated):
         return f"{self.day} {month} {self.year}"
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, repr=False, eq=False)
 class DateRange(_Dated):
     """A span from ``start`` to ``end`` inclusive, each a :class:`PartialDate`.
 
@@ -195,6 +195,12 @@ When: TypeAlias = PartialDate | DateRange
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _month_length(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
 def _problem(year: object, month: object, day: object) -> str | None:
     """What is wrong with these parts, or None. Called for every date, so kept lean."""
     if type(year) is not int:
@@ -211,9 +217,7 @@ def _problem(year: object, month: object, day: object) -> str | None:
         return None
     if type(day) is not int:
         return "year, month and day must be whole numbers"
-    last = _DAYS_IN_MONTH[month]
-    if month == 2 and calendar.isleap(year):
-        last = 29
+    last = _month_length(year, month)
     return None if 1 <= day <= last else f"day must be 1..{last}"
 
 
@@ -228,7 +232,16 @@ def _parse_single(text: str, whole: str) -> PartialDate:
     problem = _problem(*parts)
     if problem is not None:
         raise DateParseError(whole, problem)
-    return PartialDate(*parts)
+    return _checked(*parts)
+
+
+def _checked(year: int, month: int | None, day: int | None) -> PartialDate:
+    """A PartialDate of parts already checked (the constructor would check them again)."""
+    date = object.__new__(PartialDate)
+    object.__setattr__(date, "year", year)
+    object.__setattr__(date, "month", month)
+    object.__setattr__(date, "day", day)
+    return date
 
 
 def parse_edtf(text: str) -> When:
@@ -241,12 +254,6 @@ def parse_edtf(text: str) -> When:
     """
     if not isinstance(text, str):
         raise TypeError(f"an EDTF date must be a str, not {type(text).__name__}")
-    return _parse_edtf(text)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _parse_edtf(text: str) -> When:
-    # Data files repeat dates; the values are immutable, so each text is read once.
     if "/" in text:
         start, _, end = text.partition("/")
         return DateRange(_parse_single(start, text), _parse_single(end, text))

@@ -20,6 +20,7 @@ from typing import ClassVar, Literal, TypeAlias, cast
 
 import attrs
 
+from ._frozen import Frozen
 from ._plan import about, involved
 from .dates import DateRange, When, _text_day, as_day
 
@@ -97,8 +98,8 @@ def _planned_role(role: "Role") -> bool:
 # --------------------------------------------------------------------------- provenance
 
 
-@attrs.frozen
-class Citation:
+@attrs.frozen(repr=False, eq=False)
+class Citation(Frozen):
     """Where a fact comes from: a source id and the section of that source.
 
     >>> Citation("mofa-asean", "asean-korea-centre")
@@ -112,8 +113,8 @@ class Citation:
     )
 
 
-@attrs.frozen
-class Section:
+@attrs.frozen(repr=False, eq=False)
+class Section(Frozen):
     """One part of a source document, which citations name by ``id``.
 
     >>> import korea_diplomacy as kd
@@ -125,8 +126,8 @@ class Section:
     title: str = attrs.field(metadata=about("The section's heading, or a short title for it."))
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Source:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Source(Frozen):
     """A document the data is taken from: a seed page, or a web page read later.
 
     >>> import korea_diplomacy as kd
@@ -212,8 +213,8 @@ class Source:
         return frozenset()
 
 
-@attrs.frozen(kw_only=True)
-class Erratum:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Erratum(Frozen):
     """A source printed something wrong: what it printed, the correction and why.
 
     >>> Erratum(field="name", printed="AFR", corrected="ARF", reason="letters swapped",
@@ -228,8 +229,8 @@ class Erratum:
     citation: Citation = attrs.field(metadata=about("Where it was printed."))
 
 
-@attrs.frozen(kw_only=True)
-class Claim:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Claim(Frozen):
     """One side of a disagreement: a value and the citations that state it.
 
     >>> import korea_diplomacy as kd
@@ -245,8 +246,8 @@ class Claim:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Conflict:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Conflict(Frozen):
     """Sources disagree about ``field``; every claim is kept and one is preferred, with a reason.
 
     >>> import korea_diplomacy as kd
@@ -265,8 +266,8 @@ class Conflict:
         return next((claim for claim in self.claims if claim.preferred), None)
 
 
-@attrs.frozen(kw_only=True)
-class Inference:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Inference(Frozen):
     """A value no source states outright, reasoned from what sources do state.
 
     >>> import korea_diplomacy as kd
@@ -282,8 +283,8 @@ class Inference:
     )
 
 
-@attrs.frozen
-class LocalName:
+@attrs.frozen(repr=False, eq=False)
+class LocalName(Frozen):
     """A name in another language (``lang`` is a BCP 47 code such as ``ko``), with variants.
 
     >>> import korea_diplomacy as kd
@@ -299,8 +300,8 @@ class LocalName:
     )
 
 
-@attrs.frozen
-class ExternalId:
+@attrs.frozen(repr=False, eq=False)
+class ExternalId(Frozen):
     """An identifier of this record in another dataset, e.g. ``ExternalId("wikidata", "Q7768")``.
 
     >>> import korea_diplomacy as kd
@@ -312,8 +313,8 @@ class ExternalId:
     value: str = attrs.field(metadata=about("The identifier there (Q7768...)."))
 
 
-@attrs.frozen
-class DatedFact:
+@attrs.frozen(repr=False, eq=False)
+class DatedFact(Frozen):
     """One dated fact about a record, as listed by :func:`korea_diplomacy.timeline`.
 
     >>> import korea_diplomacy as kd
@@ -336,8 +337,8 @@ class DatedFact:
 # --------------------------------------------------------------------------- amounts
 
 
-@attrs.frozen
-class Money:
+@attrs.frozen(repr=False, eq=False)
+class Money(Frozen):
     """An amount of money in a currency (ISO 4217 code), possibly qualified.
 
     >>> Money(Decimal("14000000"), "USD")
@@ -356,8 +357,8 @@ class Money:
         return f"{_QUALIFIER_WORDS[self.qualifier]}{self.currency} {_short_number(self.amount)}"
 
 
-@attrs.frozen
-class Quantity:
+@attrs.frozen(repr=False, eq=False)
+class Quantity(Frozen):
     """A number of something, possibly qualified ("more than 420 projects").
 
     >>> Quantity(Decimal(420), "projects", "more-than").human()
@@ -384,8 +385,8 @@ def _short_number(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-@attrs.frozen
-class Direction:
+@attrs.frozen(repr=False, eq=False)
+class Direction(Frozen):
     """Which way a flow goes, from one actor (or group) to another.
 
     >>> import korea_diplomacy as kd
@@ -402,8 +403,8 @@ class Direction:
 # --------------------------------------------------------------------------- records
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Record:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Record(Frozen):
     """Fields every record has. ``citations`` is required: nothing enters without a source.
 
     >>> import korea_diplomacy as kd
@@ -516,8 +517,8 @@ class Record:
             yield DatedFact(date, self.id, self.collection_name, kind, label)
 
 
-@attrs.frozen(kw_only=True)
-class Membership:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Membership(Frozen):
     """An actor's place in a group or mechanism, from ``start`` until ``end`` (open if None).
 
     >>> import korea_diplomacy as kd
@@ -614,7 +615,7 @@ def _members_on(record: "Actor | Mechanism", date: object) -> frozenset[str]:
     return cast(_MembershipIndex, index).on(day)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Actor(Record):
     """A country, organisation, grouping, institution, government or person.
 
@@ -702,8 +703,8 @@ class Actor(Record):
             yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
 
 
-@attrs.frozen(kw_only=True)
-class Role:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Role(Frozen):
     """A role an actor holds in a mechanism for a period, e.g. the ROK as co-chair 2018-2020.
 
     >>> import korea_diplomacy as kd
@@ -726,7 +727,7 @@ class Role:
     )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Mechanism(Record):
     """A standing channel of diplomacy: a summit series, a ministerial, a forum, a council.
 
@@ -826,8 +827,8 @@ class Mechanism(Record):
             yield from self._fact(role.period, "role", label)
 
 
-@attrs.frozen(kw_only=True)
-class Stage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Stage(Frozen):
     """One step of a partnership, in force from ``start`` until the next stage begins.
 
     >>> import korea_diplomacy as kd
@@ -866,7 +867,7 @@ class Stage:
     )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Partnership(Record):
     """The ROK's relationship with a counterpart, as a series of stages.
 
@@ -915,8 +916,8 @@ class Partnership(Record):
             yield from self._fact(stage.start, "stage", f"{self.name}: {stage.name}")
 
 
-@attrs.frozen(kw_only=True)
-class Delegate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Delegate(Frozen):
     """Who led one delegation at a meeting.
 
     >>> import korea_diplomacy as kd
@@ -944,8 +945,8 @@ class Delegate:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Session:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Session(Frozen):
     """A part of a meeting's programme: a plenary, a lecture, a group discussion, a visit.
 
     >>> import korea_diplomacy as kd
@@ -968,7 +969,7 @@ class Session:
     topics: tuple[str, ...] = attrs.field(default=(), metadata=about("Topics discussed."))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Meeting(Record):
     """One dated session of a mechanism; the leaders-level ones are also in ``kd.summits``.
 
@@ -1055,8 +1056,8 @@ class Meeting(Record):
             yield from self._fact(session.date, "session", f"{self.name}: {session.title}")
 
 
-@attrs.frozen(kw_only=True)
-class Contribution:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Contribution(Frozen):
     """Money put into a fund: a yearly rate over ``period``, or a total up to ``as_of``.
 
     >>> import korea_diplomacy as kd
@@ -1088,7 +1089,7 @@ class Contribution:
     )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Fund(Record):
     """A cooperation fund and the contributions made to it.
 
@@ -1155,7 +1156,7 @@ class Fund(Record):
                 yield from self._fact(c.as_of, "contribution", label)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Document(Record):
     """A declaration, statement, plan of action, agreement, protocol, MOU, report or plan.
 
@@ -1224,7 +1225,7 @@ class Document(Record):
         yield from self._fact(self.entered_into_force, "entered-into-force", label)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Policy(Record):
     """A policy, strategy, initiative, plan or policy task of the ROK government.
 
@@ -1274,7 +1275,7 @@ class Policy(Record):
         yield from self._fact(self.announced, "announced", f"{self.name} announced")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Programme(Record):
     """A cooperation programme, project, exchange or standing activity.
 
@@ -1321,7 +1322,7 @@ class Programme(Record):
         yield from self._fact(self.ended, "ended", f"{self.name} ends")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Figure(Record):
     """A stated number: a value, the date it was true on, the period it covers, a direction.
 
@@ -1367,7 +1368,7 @@ class Figure(Record):
         yield from self._fact(self.date, "figure", f"{self.name}: {self.value.human()}")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Event(Record):
     """Something that happened once: a proposal, an establishment, an appointment, a visit.
 
@@ -1423,8 +1424,8 @@ _EVENT_STATUS: dict[str, RelationStatus] = {
 }
 
 
-@attrs.frozen(kw_only=True)
-class RelationEvent:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RelationEvent(Frozen):
     """One step in the ROK's relations with a partner: established, broken, restored...
 
     ``state`` names the state the step was taken with when it is not the partner itself (the
@@ -1492,7 +1493,7 @@ _EVENT_WORDS = {
 }
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Relation(Record):
     """The history of the ROK's diplomatic relations with one partner, step by step.
 

@@ -213,12 +213,12 @@ def timeline(
         ax.figure.legend(loc="outside lower center", **legend)
     else:
         ax.legend(loc="upper left", **legend)
-    from . import __getattr__ as package_attr
+    from . import __version__
 
     ax.figure.text(
         0.995,
         0.005,
-        f"Data: korea-diplomacy {package_attr('__version__')}, digest {dataset.digest()[:12]}",
+        f"Data: korea-diplomacy {__version__}, digest {dataset.digest()[:12]}",
         ha="right",
         va="bottom",
         fontsize=6,

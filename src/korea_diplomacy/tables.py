@@ -143,9 +143,8 @@ def _typed(pd: Any, series: Any, column: Column) -> Any:
 
 def _record_class(records: Iterable[Any], items: list[Any]) -> type | None:
     if not items:
-        record_class = getattr(records, "_record_class", None)
-        if callable(record_class):
-            found: type | None = record_class()
+        found: type | None = getattr(records, "record_class", None)
+        if isinstance(found, type):
             return found
         name = getattr(records, "name", None)
         return record_classes().get(name) if isinstance(name, str) else None

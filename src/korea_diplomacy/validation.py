@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from ._plan import Date, FieldPlan, Nested, plan, references
+from ._plan import Date, FieldPlan, Nested, plan
 from ._plan import collections as record_classes
 from .dataset import Dataset
 from .dates import DateRange, PartialDate, When
@@ -225,39 +225,52 @@ class _Checker:
     def record(self, name: str, record: Any) -> None:
         if not record.citations:
             self.report("citation-present", name, record.id, "citations", "at least one citation")
-        for path, field, target in references(record):
-            self.resolve(name, record, path, target, field)
         self.newest.clear()
         self.visit(name, record, record, "", record.citations)
 
     def visit(self, name: str, record: Any, value: Any, path: str, cited: Any) -> None:
-        """Check ``value`` (an attrs value inside ``record``) and everything it holds."""
-        value_plan = plan(type(value))
-        for field in value_plan.fields:
-            if field.about.after:
-                self.spans(name, record, value, path, field)
-        for field in value_plan.walked:
+        """Check ``value`` (an attrs value inside ``record``) and everything it holds.
+
+        Paths (``stages[2].start``) are written only for what is reported: checking a valid
+        record formats no text.
+        """
+        checks = _checks(type(value))
+        for field in checks.spans:
+            self.spans(name, record, value, path, field)
+        owner = self.owner
+        for field in checks.refs:
             child = getattr(value, field.name)
             if child is None:
                 continue
-            where = f"{path}.{field.name}" if path else field.name
-            items = (
-                [(f"{where}[{n}]", item) for n, item in enumerate(child)]
-                if type(child) is tuple
-                else [(where, child)]
-            )
-            for sub, item in items:
+            anywhere = field.ref == ("*",)
+            many = type(child) is tuple
+            for n, target in enumerate(child if many else (child,)):
+                found = owner.get(target)
+                if found is None or not (anywhere or found in field.ref):  # type: ignore[operator]
+                    where = _path(path, field.name, n if many else None)
+                    self.resolve(name, record, where, target, field)
+        for field in checks.walked:
+            child = getattr(value, field.name)
+            if child is None:
+                continue
+            many = type(child) is tuple
+            for n, item in enumerate(child if many else (child,)):
                 item_type = type(item)
                 if item_type is Citation:
-                    self.citation(name, record, sub, item)
+                    found_section = self.sections.get(item.source)
+                    if found_section is None or item.section not in found_section[1]:
+                        where = _path(path, field.name, n if many else None)
+                        self.citation(name, record, where, item)
                 elif item_type is PartialDate or item_type is DateRange:
-                    self.after_source(name, record, value, field, sub, item, cited)
+                    self.after_source(
+                        name, record, value, field, path, n if many else None, item, cited
+                    )
                 elif item_type is Money or item_type is Quantity:
-                    self.amount(name, record, sub, item)
+                    self.amount(name, record, _path(path, field.name, n if many else None), item)
                 else:
+                    sub = _path(path, field.name, n if many else None)
                     own = cited
-                    citations = plan(item_type).by_name.get("citations")
-                    if citations is not None and citations.about.must_cite:
+                    if _checks(item_type).must_cite:
                         if not item.citations:
                             message = "at least one citation"
                             self.report(
@@ -318,6 +331,7 @@ class _Checker:
         holder: Any,
         field: FieldPlan,
         path: str,
+        index: int | None,
         when: When,
         cited: Any,
     ) -> None:
@@ -330,7 +344,8 @@ class _Checker:
         newest = self.newest[key]
         if newest is not None and when.earliest > newest:
             message = f"{when} is after the newest source that states it ({newest})"
-            self.report("date-after-source", name, record.id, path, message)
+            where = _path(path, field.name, index)
+            self.report("date-after-source", name, record.id, where, message)
 
     def newest_source(self, cited: Iterable[Citation]) -> _dt.date | None:
         """The last day of the newest cited source; None if any has no date (we cannot tell)."""
@@ -579,6 +594,35 @@ class _Checker:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+class _Checks:
+    """What the checks of one record look at in a class's values, worked out once."""
+
+    __slots__ = ("must_cite", "refs", "spans", "walked")
+
+    def __init__(self, cls: type) -> None:
+        value_plan = plan(cls)
+        self.refs = tuple(f for f in value_plan.fields if f.ref is not None)
+        self.spans = tuple(f for f in value_plan.fields if f.about.after)
+        self.walked = value_plan.walked
+        citations = value_plan.by_name.get("citations")
+        self.must_cite = citations is not None and citations.about.must_cite
+
+
+_check_plans: dict[type, _Checks] = {}
+
+
+def _checks(cls: type) -> _Checks:
+    found = _check_plans.get(cls)
+    if found is None:
+        found = _check_plans[cls] = _Checks(cls)
+    return found
+
+
+def _path(path: str, field: str, index: int | None) -> str:
+    where = f"{path}.{field}" if path else field
+    return where if index is None else f"{where}[{index}]"
 
 
 class _Counter:
