@@ -270,7 +270,10 @@ def bench_scale(sizes: list[int]) -> None:
 
 
 def bench_search(number: int) -> None:
-    setup = "import korea_diplomacy as kd\nds = kd.load()\nds.search('Busan')\nkd.mechanisms.lookup('ARF')\n"
+    setup = (
+        "import korea_diplomacy as kd\nds = kd.load()\n"
+        "ds.search('Busan')\nkd.mechanisms.lookup('ARF')\n"
+    )
     search = per_call("ds.search('Busan')", setup, max(number // 1000, 3))
     lookup = per_call("kd.mechanisms.lookup('ARF')", setup, number)
     if search is not None and lookup is not None:

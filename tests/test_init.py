@@ -37,10 +37,10 @@ def test_import_loads_no_data_and_no_heavy_modules():
 def test_a_lookup_reads_only_its_own_file_once():
     out = _run(
         "import korea_diplomacy as kd\n"
-        "from korea_diplomacy import _loading as loading\n"
+        "from korea_diplomacy import _bundle\n"
         "calls = []\n"
-        "real = loading._bundled_bytes\n"
-        "loading._bundled_bytes = lambda name: calls.append(name) or real(name)\n"
+        "real = _bundle.read_bytes\n"
+        "_bundle.read_bytes = lambda name: calls.append(name) or real(name)\n"
         "kd.mechanisms.lookup('ARF'); kd.mechanisms.lookup('EAS'); kd.funds.lookup('AKCF')\n"
         "print(' '.join(calls))"
     )

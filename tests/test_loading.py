@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import korea_diplomacy as kd
+from korea_diplomacy import _bundle
 from korea_diplomacy import _loading as loading
 from korea_diplomacy._convert import converter
 from korea_diplomacy._plan import collections as record_classes
@@ -459,8 +460,8 @@ def test_loading_the_same_directory_twice_gives_equal_datasets(bundled, tmp_path
 def test_32_threads_touching_every_collection_first_get_one_load_and_the_same_objects():
     loading._reset_for_tests()
     reads: list[str] = []
-    real = loading._bundled_bytes
-    loading._bundled_bytes = lambda name: reads.append(name) or real(name)
+    real = _bundle.read_bytes
+    _bundle.read_bytes = lambda name: reads.append(name) or real(name)
     try:
         barrier = threading.Barrier(32)
         seen: list[tuple[str, Any, Any]] = []
@@ -483,12 +484,12 @@ def test_32_threads_touching_every_collection_first_get_one_load_and_the_same_ob
         for thread in threads:
             thread.join()
     finally:
-        loading._bundled_bytes = real
+        _bundle.read_bytes = real
     assert errors == []
     # Each file was read once (and the manifest, to check it), however many threads asked.
-    data_files = [name for name in reads if name != loading.MANIFEST]
+    data_files = [name for name in reads if name != _bundle.MANIFEST]
     assert sorted(data_files) == sorted(f"{name}.json" for name in record_classes())
-    assert reads.count(loading.MANIFEST) == 1 and len(seen) == 32
+    assert reads.count(_bundle.MANIFEST) == 1 and len(seen) == 32
     ds = seen[0][2]
     assert all(dataset is ds for _, _, dataset in seen)
     assert all(collection is ds.collection(name) for name, collection, _ in seen)

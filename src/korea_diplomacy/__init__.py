@@ -233,7 +233,7 @@ def data_digest() -> str:
     >>> len(kd.data_digest())
     64
     """
-    from ._loading import bundled_digest
+    from ._bundle import bundled_digest
 
     return bundled_digest()
 
@@ -250,12 +250,9 @@ def __getattr__(name: str) -> Any:
     if module is not None:
         return getattr(importlib.import_module(f".{module}", __name__), name)
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from ._version import __version__
 
-        try:
-            return version("korea-diplomacy")
-        except PackageNotFoundError:  # running from a source tree that was never installed
-            return "0+unknown"
+        return __version__
     if name == "plot":  # a submodule; matplotlib itself is imported only when drawing
         return importlib.import_module(".plot", __name__)
     raise AttributeError(f"module 'korea_diplomacy' has no attribute {name!r}")

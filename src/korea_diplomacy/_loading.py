@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from . import _bundle
 from ._plan import collections as record_classes
 from ._plan import plan
 from .dataset import Dataset
@@ -28,26 +29,13 @@ from .dataset import Dataset
 if TYPE_CHECKING:
     from .model import Record, Source
 
-__all__ = [
-    "MANIFEST",
-    "bundled_counts",
-    "bundled_digest",
-    "bundled_manifest",
-    "gc_paused",
-    "load",
-    "read_bundled",
-]
+__all__ = ["gc_paused", "load"]
 
-MANIFEST = "manifest.json"
-"""The file beside the bundled data that records each file's SHA-256 and record count, and
-the digest of the whole dataset, when the data is built (``scripts/format_data.py``)."""
 
 T = TypeVar("T")
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
-_manifest: dict[str, Any] | None = None
-_trusted: dict[str, bool] = {}  # bundled file name -> whether its digest matched
 
 
 def _fresh_lock() -> None:
@@ -125,9 +113,9 @@ def _load_bundled() -> Dataset:
 
 def _bundled_collection(name: str) -> tuple[Record | Source, ...]:
     """The records of one bundled file: by the fast route when its digest is the recorded one."""
-    data = _bundled_bytes(f"{name}.json")
+    data = _bundle.read_bytes(f"{name}.json")
     raw = json.loads(data)
-    if not _is_trusted(f"{name}.json", data):
+    if not _bundle.is_trusted(f"{name}.json", data):
         from ._userdata import structure_collections  # an edited file: read it as yours
 
         records: tuple[Record | Source, ...] = structure_collections(
@@ -138,86 +126,9 @@ def _bundled_collection(name: str) -> tuple[Record | Source, ...]:
     return gc_paused(lambda: tuple([build(item) for item in raw]))
 
 
-def _is_trusted(filename: str, data: bytes) -> bool:
-    trusted = _trusted.get(filename)
-    if trusted is None:
-        import hashlib  # only when a bundled file is first read
-
-        recorded = bundled_manifest().get("files", {}).get(filename, {}).get("sha256")
-        trusted = _trusted[filename] = hashlib.sha256(data).hexdigest() == recorded
-    return trusted
-
-
-def bundled_manifest() -> dict[str, Any]:
-    """What ``data/manifest.json`` records: each file's SHA-256 and record count, and the
-    dataset's digest (empty if the file is missing)."""
-    global _manifest
-    if _manifest is None:
-        try:
-            _manifest = json.loads(_bundled_bytes(MANIFEST))
-        except OSError:
-            _manifest = {}
-    return dict(_manifest)
-
-
-def bundled_digest() -> str:
-    """The digest of the bundled data: the recorded one when every file is as recorded."""
-    manifest = bundled_manifest()
-    if manifest.get("digest") and _all_trusted(manifest):
-        return str(manifest["digest"])
-    return _load_bundled().digest()
-
-
-def bundled_counts() -> dict[str, int]:
-    """How many records each bundled collection (and view) holds: as recorded, when every
-    file is as recorded, so that nothing needs reading."""
-    manifest = bundled_manifest()
-    if manifest.get("views") is not None and _all_trusted(manifest):
-        files = manifest["files"].items()
-        counts = {name.removesuffix(".json"): entry["records"] for name, entry in files}
-        counts.update(manifest["views"])
-        return counts
-    from .dataset import VIEWS
-
-    dataset = _load_bundled()
-    return {name: len(dataset.collection(name)) for name in (*record_classes(), *VIEWS)}
-
-
-def _all_trusted(manifest: dict[str, Any]) -> bool:
-    files = manifest.get("files", {})
-    return bool(files) and all(_is_trusted(name, _bundled_bytes(name)) for name in files)
-
-
-def _bundled_bytes(filename: str) -> bytes:
-    here = os.path.join(os.path.dirname(__file__), "data", filename)
-    try:
-        with open(here, "rb") as file:  # the usual install: a plain file (no importlib.resources)
-            return file.read()
-    except FileNotFoundError:
-        if os.path.isdir(os.path.dirname(here)):
-            raise
-    from importlib import resources  # zipped or otherwise unusual installs
-
-    return resources.files("korea_diplomacy").joinpath("data", filename).read_bytes()
-
-
-def read_bundled() -> dict[str, list[Any]]:
-    """The bundled data files, parsed as JSON (not yet structured into records)."""
-    return {name: json.loads(_bundled_bytes(f"{name}.json")) for name in record_classes()}
-
-
-# --------------------------------------------------------------------------- reading files
-
-
-# --------------------------------------------------------------------------- records
-
-
-# --------------------------------------------------------------------------- messages
-
-
 def _reset_for_tests() -> None:
     """Forget the cached bundled dataset (tests use this to count loads)."""
-    global _bundled, _manifest
+    global _bundled
     import korea_diplomacy
 
     from . import _userdata
@@ -225,8 +136,7 @@ def _reset_for_tests() -> None:
 
     with _lock:
         _bundled = None
-        _manifest = None
-        _trusted.clear()
+        _bundle.forget()
         _userdata.forget_bundled_ids()
         for name in (*record_classes(), *VIEWS):
             vars(korea_diplomacy).pop(name, None)

@@ -175,14 +175,14 @@ def _typed(collection: Any, criteria: dict[str, str]) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ._loading import load
-
     command = args.command
     if command == "validate":
         return _validate(args)
+    if command == "info":  # from the manifest: no record needs reading
+        return _info(args.json)
+    from ._loading import load
+
     dataset = load()
-    if command == "info":
-        return _info(dataset, args.json)
     if command == "export":
         return _export(dataset, args)
     if command == "list":
@@ -213,9 +213,9 @@ def _run(args: argparse.Namespace) -> int:
     raise AssertionError(command)  # pragma: no cover - argparse only allows the above
 
 
-def _info(dataset: Any, as_json: bool) -> int:
+def _info(as_json: bool) -> int:
     from . import __version__
-    from ._loading import bundled_counts, bundled_digest
+    from ._bundle import bundled_counts, bundled_digest
 
     info = {
         "version": __version__,
@@ -225,7 +225,9 @@ def _info(dataset: Any, as_json: bool) -> int:
         "cite": "korea-diplomacy (see CITATION.cff) with this version and data digest",
     }
     if as_json:
-        info["sources"] = [source.id for source in dataset.sources]
+        from ._loading import load
+
+        info["sources"] = [source.id for source in load().sources]
         print(json.dumps(info, indent=2))
         return 0
     print(f"korea-diplomacy {info['version']}")

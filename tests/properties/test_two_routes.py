@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from korea_diplomacy import _loading
+from korea_diplomacy import _bundle
 from korea_diplomacy._convert import structure, unstructure
 from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy._plan import plan
@@ -57,7 +57,7 @@ def agree(raw: object, cls: type) -> None:
 @pytest.mark.parametrize("name", list(record_classes()))
 def test_both_routes_build_every_bundled_record_alike(name):
     cls = record_classes()[name]
-    for item in _loading.read_bundled()[name]:
+    for item in _bundle.read_bundled()[name]:
         assert plan(cls).build(item) == structure(item, cls)
 
 
@@ -107,6 +107,6 @@ def test_both_routes_refuse_or_accept_any_json_alike(value):
     ],
 )
 def test_both_routes_refuse_a_bad_meeting(change):
-    item = json.loads(json.dumps(_loading.read_bundled()["meetings"][0])) | change
+    item = json.loads(json.dumps(_bundle.read_bundled()["meetings"][0])) | change
     fast, slow = both(item, record_classes()["meetings"])
     assert isinstance(fast, type) and isinstance(slow, type)

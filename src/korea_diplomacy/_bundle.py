@@ -1,0 +1,124 @@
+"""The bundled data files as they lie in the package, and the manifest that vouches for them.
+
+``data/manifest.json`` is written with the data (``scripts/format_data.py``): each file's
+SHA-256 and record count, the records of each view, and the digest of the whole dataset. A file
+whose bytes hash to the recorded value may take the fast route; the recorded counts and digest
+answer ``korea-diplomacy info`` and ``kd.data_digest()`` without reading any record.
+
+>>> bundled_manifest()["files"]["mechanisms.json"]["records"] > 30
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+__all__ = [
+    "MANIFEST",
+    "bundled_counts",
+    "bundled_digest",
+    "bundled_manifest",
+    "forget",
+    "is_trusted",
+    "read_bundled",
+    "read_bytes",
+]
+
+MANIFEST = "manifest.json"
+"""The file beside the bundled data that vouches for it."""
+
+_manifest: dict[str, Any] | None = None
+_trusted: dict[str, bool] = {}  # bundled file name -> whether its digest matched
+
+
+def forget() -> None:
+    """Forget what was read and checked (tests use it to count reads)."""
+    global _manifest
+    _manifest = None
+    _trusted.clear()
+
+
+def is_trusted(filename: str, data: bytes) -> bool:
+    """Whether a bundled file is byte for byte the one the manifest records."""
+    trusted = _trusted.get(filename)
+    if trusted is None:
+        import hashlib  # only when a bundled file is first read
+
+        recorded = bundled_manifest().get("files", {}).get(filename, {}).get("sha256")
+        trusted = _trusted[filename] = hashlib.sha256(data).hexdigest() == recorded
+    return trusted
+
+
+def bundled_manifest() -> dict[str, Any]:
+    """What ``data/manifest.json`` records: each file's SHA-256 and record count, and the
+    dataset's digest (empty if the file is missing)."""
+    global _manifest
+    if _manifest is None:
+        try:
+            _manifest = json.loads(read_bytes(MANIFEST))
+        except OSError:
+            _manifest = {}
+    return dict(_manifest)
+
+
+def bundled_digest() -> str:
+    """The digest of the bundled data: the recorded one when every file is as recorded."""
+    manifest = bundled_manifest()
+    if manifest.get("digest") and _all_trusted(manifest):
+        return str(manifest["digest"])
+    from ._loading import load  # the files differ from the manifest: read them
+
+    return load().digest()
+
+
+def bundled_counts() -> dict[str, int]:
+    """How many records each bundled collection (and view) holds: as recorded, when every
+    file is as recorded, so that nothing needs reading."""
+    manifest = bundled_manifest()
+    if manifest.get("views") is not None and _all_trusted(manifest):
+        files = manifest["files"].items()
+        counts = {name.removesuffix(".json"): entry["records"] for name, entry in files}
+        counts.update(manifest["views"])
+        return counts
+    from ._loading import load  # the files differ from the manifest: read them
+    from ._plan import collections as record_classes
+    from .dataset import VIEWS
+
+    dataset = load()
+    return {name: len(dataset.collection(name)) for name in (*record_classes(), *VIEWS)}
+
+
+def _all_trusted(manifest: dict[str, Any]) -> bool:
+    files = manifest.get("files", {})
+    return bool(files) and all(is_trusted(name, read_bytes(name)) for name in files)
+
+
+def read_bytes(filename: str) -> bytes:
+    here = os.path.join(os.path.dirname(__file__), "data", filename)
+    try:
+        with open(here, "rb") as file:  # the usual install: a plain file (no importlib.resources)
+            return file.read()
+    except FileNotFoundError:
+        if os.path.isdir(os.path.dirname(here)):
+            raise
+    from importlib import resources  # zipped or otherwise unusual installs
+
+    return resources.files("korea_diplomacy").joinpath("data", filename).read_bytes()
+
+
+def read_bundled() -> dict[str, list[Any]]:
+    """The bundled data files, parsed as JSON (not yet structured into records)."""
+    from ._plan import collections as record_classes
+
+    return {name: json.loads(read_bytes(f"{name}.json")) for name in record_classes()}
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+# --------------------------------------------------------------------------- records
+
+
+# --------------------------------------------------------------------------- messages
