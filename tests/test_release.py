@@ -1,4 +1,4 @@
-"""Tests of test_release.py."""
+"""The release: version, citation, changelog, classifiers, extras, docs site and CI."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ DOCS = ROOT / "docs"
 PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
-VERSION = re.search(r'^version = "([^"]+)"', PYPROJECT, flags=re.MULTILINE).group(1)
+VERSION_FILE = (ROOT / "src" / "korea_diplomacy" / "_version.py").read_text(encoding="utf-8")
+VERSION = re.search(r'^__version__ = "([^"]+)"', VERSION_FILE, flags=re.MULTILINE).group(1)
 
 
 METADATA = metadata("korea-diplomacy")
