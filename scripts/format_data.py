@@ -13,8 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from korea_diplomacy._convert import canonical_json, describe_error, structure, unstructure
-from korea_diplomacy._plan import collections
 from korea_diplomacy.dataset import VIEWS, Dataset
+from korea_diplomacy.model import record_classes as collections
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "korea_diplomacy" / "data"
 MANIFEST = DATA / "manifest.json"

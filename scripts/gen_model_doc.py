@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _docgen import write_or_check
 
 from korea_diplomacy import model
-from korea_diplomacy._plan import ClassPlan, collections, plan
+from korea_diplomacy._plan import ClassPlan, plan
+from korea_diplomacy.model import record_classes as collections
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data-model.md"
 

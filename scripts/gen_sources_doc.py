@@ -14,8 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _docgen import write_or_check
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections, walk
+from korea_diplomacy._plan import walk
 from korea_diplomacy.model import Citation, Conflict, Erratum, Inference
+from korea_diplomacy.model import record_classes as collections
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "sources.md"
 

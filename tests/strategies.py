@@ -32,7 +32,6 @@ from korea_diplomacy._plan import (
     Whole,
     plan,
 )
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.dataset import Dataset
 from korea_diplomacy.dates import DateRange, PartialDate
 from korea_diplomacy.model import (
@@ -62,6 +61,7 @@ from korea_diplomacy.model import (
     Session,
     Source,
     Stage,
+    record_classes,
 )
 
 # --------------------------------------------------------------------------- leaves

@@ -1,4 +1,4 @@
-"""Tests of test_cli.py."""
+"""The command line: every subcommand, and one line on stderr for every error."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of test_collection.py."""
+"""Collections: ids, lookups by any name, search, and filters that check their criteria."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of test_datapackage.py."""
+"""Export as a Frictionless Data Package, in CSV and JSON."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.cli import main
+from korea_diplomacy.model import record_classes
 from korea_diplomacy.tables import columns
 from optional_deps import need
 

@@ -1,4 +1,4 @@
-"""Tests of test_dataset.py."""
+"""The dataset: the timeline, the plain-dict form, and cross-collection questions."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.dataset import VIEWS
+from korea_diplomacy.model import record_classes
 
 
 def test_timeline_is_sorted_and_filterable():

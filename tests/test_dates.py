@@ -1,4 +1,4 @@
-"""Tests of test_dates.py."""
+"""Dates at their real precision: reading, printing and order."""
 
 from __future__ import annotations
 

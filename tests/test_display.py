@@ -1,4 +1,4 @@
-"""Tests of test_display.py."""
+"""Notebook display: tables of records and collections."""
 
 from __future__ import annotations
 

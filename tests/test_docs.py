@@ -1,4 +1,4 @@
-"""Tests of test_docs.py."""
+"""The docs: generated pages current, and every example runs."""
 
 from __future__ import annotations
 

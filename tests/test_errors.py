@@ -1,4 +1,4 @@
-"""Tests of test_errors.py."""
+"""The exceptions: one root, and each one a built-in it resembles."""
 
 from __future__ import annotations
 

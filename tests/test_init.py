@@ -1,13 +1,14 @@
-"""Tests of test_init.py."""
+"""The package: a cheap import, lazy public names, the bundled collections on the module."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import types
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.dataset import VIEWS
+from korea_diplomacy.model import record_classes
 
 
 def test_every_collection_is_on_the_module_and_the_dataset():
@@ -47,13 +48,30 @@ def test_a_lookup_reads_only_its_own_file_once():
     assert out == "mechanisms.json manifest.json funds.json"
 
 
-def test_dir_lists_exactly_the_public_names():
-    assert dir(kd) == sorted(kd.__all__)
+def test_the_public_names_are_exactly_what_the_package_offers():
+    import korea_diplomacy.model as model
+
+    # Each collection is declared once for type checkers (the module's annotations), and
+    # those annotations name exactly the record classes' collections and the views.
+    assert set(kd.__annotations__) == {*record_classes(), *VIEWS}
+    # Every record and value class of the model can be imported from the top level.
+    classes = {name for name in model.__all__ if isinstance(getattr(model, name), type)}
+    classes -= {"PartnershipLevel", "Qualifier", "RelationStatus"}  # type aliases
+    assert classes <= set(kd.__all__), classes - set(kd.__all__)
+    # Nothing public is left out of __all__, and everything in it resolves.
+    public = {
+        name
+        for name, value in vars(kd).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+    public -= {"annotations", "TYPE_CHECKING", *kd.__annotations__}
+    assert public <= set(kd.__all__), public - set(kd.__all__)
     for name in kd.__all__:
-        assert getattr(kd, name) is not None
+        assert getattr(kd, name) is not None, name
+    assert dir(kd) == kd.__all__ == sorted(kd.__all__)
 
 
-def test_version_comes_from_the_package_metadata():
+def test_the_version_is_the_installed_distributions():
     from importlib.metadata import version
 
     assert kd.__version__ == version("korea-diplomacy")

@@ -1,4 +1,4 @@
-"""Tests of test_loading.py."""
+"""Loading: the bundled data read once, your own records added and checked, bad files refused."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import korea_diplomacy as kd
 from korea_diplomacy import _bundle
 from korea_diplomacy import _loading as loading
 from korea_diplomacy._convert import converter
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES
 from korea_diplomacy.dataset import VIEWS
+from korea_diplomacy.model import record_classes
 
 """What a public function may raise: the library's errors, and TypeError for a wrong type."""
 

@@ -1,4 +1,4 @@
-"""Tests of test_model.py."""
+"""The record classes: as-of questions, partial dates, and immutability."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
+from korea_diplomacy.model import record_classes
 
 
 def test_members_on_a_date():

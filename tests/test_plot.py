@@ -1,4 +1,4 @@
-"""Tests of test_plot.py."""
+"""Figures with matplotlib."""
 
 from __future__ import annotations
 

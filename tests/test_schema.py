@@ -1,4 +1,4 @@
-"""Tests of test_schema.py."""
+"""The JSON Schema shipped with the package."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
+from korea_diplomacy.model import record_classes
 from korea_diplomacy.schema import build_schema, render
 from optional_deps import need
 

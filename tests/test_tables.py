@@ -1,4 +1,4 @@
-"""Tests of test_tables.py."""
+"""Flat tables and pandas DataFrames."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ import attrs
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy._plan import plan
-from korea_diplomacy.model import Meeting
+from korea_diplomacy.model import Meeting, record_classes
 from korea_diplomacy.tables import LIST_SEPARATOR, columns
 from optional_deps import need
 

@@ -1,4 +1,4 @@
-"""Tests of test_validation.py."""
+"""Validation: every invariant, and mutations that each break exactly one."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.dataset import Dataset
 from korea_diplomacy.dates import DateRange, PartialDate
 from korea_diplomacy.model import (
@@ -22,6 +21,7 @@ from korea_diplomacy.model import (
     Money,
     Quantity,
     Section,
+    record_classes,
 )
 from korea_diplomacy.validation import INVARIANTS, Violation, validate
 from strategies import datasets, records

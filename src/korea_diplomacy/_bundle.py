@@ -82,9 +82,10 @@ def bundled_counts() -> dict[str, int]:
         counts = {name.removesuffix(".json"): entry["records"] for name, entry in files}
         counts.update(manifest["views"])
         return counts
-    from ._loading import load  # the files differ from the manifest: read them
-    from ._plan import collections as record_classes
+    # The files differ from the manifest: read them (only then is the model imported).
+    from ._loading import load
     from .dataset import VIEWS
+    from .model import record_classes
 
     dataset = load()
     return {name: len(dataset.collection(name)) for name in (*record_classes(), *VIEWS)}
@@ -110,7 +111,7 @@ def read_bytes(filename: str) -> bytes:
 
 def read_bundled() -> dict[str, list[Any]]:
     """The bundled data files, parsed as JSON (not yet structured into records)."""
-    from ._plan import collections as record_classes
+    from .model import record_classes  # the model is imported only where records are made
 
     return {name: json.loads(read_bytes(f"{name}.json")) for name in record_classes()}
 

@@ -20,23 +20,22 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import types
-import typing
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
     ForbiddenExtraKeysError,
+    IterableValidationError,
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from ._plan import ItemError, OneOf, plan
+from ._plan import ItemError, Many, Maybe, Nested, OneOf, Shape, plan
 from .dates import DateRange, PartialDate
 from .errors import DateParseError
 
@@ -52,8 +51,6 @@ def converter(detailed: bool = True) -> cattrs.Converter:
         omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
     )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _record_hook(conv, cls))
-    conv.register_structure_hook_factory(_is_records_tuple, lambda tp: _list_only(conv, tp))
-    conv.register_structure_hook_factory(_is_records_union, lambda tp: _union_hook(conv, tp))
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_unstructure_hook(DateRange, str)
     conv.register_unstructure_hook(Decimal, lambda number: f"{number:f}")
@@ -71,50 +68,51 @@ def unstructure(value: Any) -> Any:
     return converter().unstructure(value)
 
 
+Hook = Callable[[Any, Any], Any]
+
+
 def _record_hook(conv: cattrs.Converter, cls: type) -> Any:
-    # Fields that hold records are assembled by cattrs; every other field (text, numbers,
-    # dates, choices and lists of them) is read by its shape, as the fast route reads it.
+    # cattrs assembles the record (and rejects unknown fields); each field is read as its
+    # shape says: text, numbers, dates and choices by the shape itself, as the fast route
+    # reads them, and nested values through cattrs, so that each problem keeps its path.
     overrides = {
-        field.name: override(struct_hook=field.shape.build)
+        field.name: override(struct_hook=_field_hook(conv, field.shape))
         for field in plan(cls).fields
-        if not field.shape.holds()
     }
     return make_dict_structure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
 
 
-def _is_records_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and attrs.has(args[0])
+def _field_hook(conv: cattrs.Converter, shape: Shape) -> Hook:
+    if not shape.holds():
+        return shape.build
+    if isinstance(shape, Maybe):
+        inner = _field_hook(conv, shape.of)
+        return lambda value, type_: None if value is None else inner(value, type_)
+    if isinstance(shape, Many):
+        return _items_hook(conv, _field_hook(conv, shape.of))
+    if isinstance(shape, OneOf):
+        return lambda value, _: conv.structure(value, shape.pick(value))
+    assert isinstance(shape, Nested)
+    return lambda value, _: conv.structure(value, shape.cls)
 
 
-def _list_only(conv: cattrs.Converter, tp: Any) -> Any:
-    # cattrs would read a string or an object as a sequence; a data file must hold a list.
-    items = homogenous_tuple_structure_factory(tp, conv)
-
-    def hook(value: Any, _type: Any) -> Any:
-        if type(value) is not list:
+def _items_hook(conv: cattrs.Converter, item: Hook) -> Hook:
+    def hook(value: Any, type_: Any) -> tuple[Any, ...]:
+        if type(value) is not list:  # cattrs would take a string or an object for a list
             raise TypeError(f"expected a list, not {_json_type(value)}")
-        return items(value, _type)
-
-    return hook
-
-
-def _is_records_union(tp: Any) -> bool:
-    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
-        return False
-    options = [arg for arg in typing.get_args(tp) if arg is not types.NoneType]
-    return len(options) > 1 and all(attrs.has(option) for option in options)
-
-
-def _union_hook(conv: cattrs.Converter, tp: Any) -> Any:
-    options = tuple(arg for arg in typing.get_args(tp) if arg is not types.NoneType)
-    nullable = len(options) < len(typing.get_args(tp))
-    shape = OneOf(options)
-
-    def hook(value: Any, _type: Any) -> Any:
-        if value is None and nullable:
-            return None
-        return conv.structure(value, shape.pick(value))
+        if not conv.detailed_validation:
+            return tuple([item(element, type_) for element in value])
+        built, errors = [], []
+        for index, element in enumerate(value):
+            try:
+                built.append(item(element, type_))
+            except Exception as error:
+                note = IterableValidationNote(f"item {index}", index, type_)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("while reading a list", errors, tuple)
+        return tuple(built)
 
     return hook
 

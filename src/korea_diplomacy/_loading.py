@@ -22,9 +22,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _bundle
-from ._plan import collections as record_classes
 from ._plan import plan
 from .dataset import Dataset
+from .model import record_classes
 
 if TYPE_CHECKING:
     from .model import Record, Source
@@ -107,7 +107,7 @@ def _load_bundled() -> Dataset:
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                _bundled = _Bundled._lazy(_bundled_collection)
+                _bundled = _Bundled.lazy(_bundled_collection)
     return _bundled
 
 
@@ -129,7 +129,7 @@ def _bundled_collection(name: str) -> tuple[Record | Source, ...]:
 def _reset_for_tests() -> None:
     """Forget the cached bundled dataset (tests use this to count loads)."""
     global _bundled
-    import korea_diplomacy
+    import korea_diplomacy  # (a test helper: the package's cached collections are dropped too)
 
     from . import _userdata
     from .dataset import VIEWS

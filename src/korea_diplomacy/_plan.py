@@ -23,6 +23,7 @@ flattened into table columns (``columns``) and shown to a reader (``show``).
 from __future__ import annotations
 
 import datetime as _dt
+import inspect
 import re
 import types
 import typing
@@ -32,7 +33,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .dates import DateRange, PartialDate, parse_edtf
+from .dates import DateRange, PartialDate, date_problem, parse_edtf
 from .errors import DateParseError
 
 if typing.TYPE_CHECKING:
@@ -45,7 +46,6 @@ __all__ = [
     "FieldPlan",
     "Shape",
     "about",
-    "collections",
     "plan",
     "shape_of",
 ]
@@ -196,7 +196,12 @@ _INVISIBLE = (
     r"\ufeff\ufff9-\ufffb\ud800-\udfff"
 )
 _BAD_TEXT = re.compile(f"[{_INVISIBLE}]")
-TEXT_PATTERN = f"^[^{_INVISIBLE}]*$"
+# A pattern's `$` also matches before a final newline in Python's `re` (which Python's JSON
+# Schema validators use), but not in JSON Schema's own dialect: `(?!.*\n)` says "no newline"
+# in both, so each pattern below means the same to every validator.
+_NO_NEWLINE = r"(?!.*\n)"
+
+TEXT_PATTERN = f"^{_NO_NEWLINE}[^{_INVISIBLE}]*$"
 """The characters a text may hold, as a JSON Schema pattern."""
 
 MAX_TEXT = 20_000
@@ -261,7 +266,10 @@ class Text(Shape):
 
 
 class Whole(Shape):
-    """A whole number (never a bool), within the range JSON tools read exactly."""
+    """A whole number (never a bool), within the range JSON tools read exactly.
+
+    JSON does not tell ``13`` from ``13.0``; both are read as the whole number 13.
+    """
 
     __slots__ = ()
 
@@ -275,6 +283,8 @@ class Whole(Shape):
         return None
 
     def build(self, value: Any, _type: Any = None) -> Any:
+        if type(value) is float and value.is_integer() and abs(value) <= self.LIMIT:
+            value = int(value)
         if type(value) is int and -self.LIMIT <= value <= self.LIMIT:
             return value
         problem = self.problem(value)
@@ -327,7 +337,7 @@ class Flag(Shape):
         return "boolean"
 
 
-AMOUNT_PATTERN = r"^-?(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
+AMOUNT_PATTERN = r"^(?!.*\n)-?(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
 """How amounts are written: a decimal string, no exponent, no leading zeros, no spaces."""
 _AMOUNT = re.compile(AMOUNT_PATTERN)
 
@@ -342,7 +352,7 @@ class Amount(Shape):
             raise TypeError(
                 f"an amount must be a decimal string such as '14.42', not {_describe_value(value)}"
             )
-        if not _AMOUNT.match(value) or value.endswith("\n"):
+        if not _AMOUNT.match(value):
             raise ValueError(
                 f"{value[:40]!r} is not a decimal written like '14', '-3' or '14.42' (no "
                 "exponent, spaces, signs other than '-', separators or leading zeros)"
@@ -388,7 +398,7 @@ def _edtf_pattern() -> str:
     leap = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29"
     year = "(0[0-9]{2}[1-9]|0[0-9]{1}[1-9]0|0[1-9]00|[1-9][0-9]{3})"
     single = f"({leap}|{year}(-((0[1-9]|1[0-2])|{month31}|{month30}|{february}))?)"
-    return f"^{single}(/{single})?$"
+    return f"^{_NO_NEWLINE}{single}(/{single})?$"
 
 
 EDTF_PATTERN = _edtf_pattern()
@@ -418,10 +428,8 @@ class Date(Shape):
         return when
 
     def check(self, value: Any, path: str, out: Problems) -> None:
-        from .dates import _problem
-
         if type(value) is PartialDate:
-            problem = _problem(value.year, value.month, value.day)
+            problem = date_problem(value.year, value.month, value.day)
             if problem is not None:
                 parts = f"{value.year!r}-{value.month!r}-{value.day!r}"
                 out.append(("date-format", path, f"{parts[:60]}: {problem}"))
@@ -490,7 +498,7 @@ class Choice(Shape):
         self.values = values
 
     def problem(self, value: Any) -> str:
-        import difflib
+        import difflib  # only a refused value needs it
 
         choices = ", ".join(map(repr, self.values))
         close = difflib.get_close_matches(str(value)[:100], self.values, n=1)
@@ -830,8 +838,6 @@ class ClassPlan:
     @property
     def summary_line(self) -> str:
         """The first paragraph of the class docstring, on one line."""
-        import inspect
-
         return (inspect.getdoc(self.cls) or "").split("\n\n")[0].replace("\n", " ")
 
     # -- reading -----------------------------------------------------------------------------
@@ -1000,35 +1006,6 @@ def involved(record: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-# --------------------------------------------------------------------------- collections
-
-
-def collections() -> dict[str, type]:
-    """Every collection stored as a data file, in load order, with its record class: the
-    classes of :mod:`korea_diplomacy.model` that declare a ``collection_name``.
-
-    >>> list(collections())[:3]
-    ['sources', 'actors', 'mechanisms']
-    """
-    global _collections
-    if _collections is None:
-        from . import model
-
-        found = {}
-        for value in vars(model).values():
-            name = getattr(value, "collection_name", "") if isinstance(value, type) else ""
-            if name and attrs.has(value) and vars(value).get("collection_name") == name:
-                found[name] = value
-        _collections = found
-    return _collections
-
-
-_collections: dict[str, type] | None = None
-
-
-# --------------------------------------------------------------------------- table columns
-
-
 def _flattened(name: str, doc: str, classes: tuple[type, ...]) -> list[Column]:
     """The columns of a nested value: ``<name>_<part>`` for each field of its classes, where
     the part is the field's own ``column`` name or its name; the classes' columns are merged
@@ -1064,7 +1041,8 @@ def _flattened(name: str, doc: str, classes: tuple[type, ...]) -> list[Column]:
 
 
 def _column(*args: Any, **kwargs: Any) -> Column:
-    from .tables import Column  # the tables module, imported only when tables are made
+    # The tables module uses this one; it is imported only when tables are made.
+    from .tables import Column
 
     return Column(*args, **kwargs)
 
@@ -1141,7 +1119,7 @@ def _json(name: str) -> Callable[[Any], str | None]:
             return None
         import json
 
-        from ._convert import unstructure
+        from ._convert import unstructure  # cattrs: only when a table holds nested values
 
         return json.dumps([unstructure(item) for item in items], ensure_ascii=False)
 

@@ -8,16 +8,19 @@ the bundled dataset is never changed.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._plan import collections as record_classes
+from ._convert import describe_error, structure
+from ._plan import references, walk
 from .dataset import Dataset
 from .errors import DataError
-from .model import Record, Source
+from .model import Citation, Record, Source, record_classes
+from .validation import violations
 
 __all__ = [
     "CORRECTIONS_FILE",
@@ -97,8 +100,6 @@ def load_directory(directory: Path, bundled: Dataset) -> Dataset:
         for name in record_classes()
     }
     dataset = Dataset(combined)
-    from .validation import violations
-
     # The bundled data holds every invariant (the tests check it): only the user's records
     # are checked one by one, and the records citing a corrected source; the checks across
     # records look at everything.
@@ -289,8 +290,6 @@ def _structure_list(
     if not isinstance(raw, list):
         problems.append(f"{where}: expected a JSON list of records, not {_json_type(raw)}")
         return []
-    from ._convert import structure
-
     record_type = record_classes()[name]
     records: list[tuple[str | int, Record | Source]] = []
     seen: set[str] = set()
@@ -326,8 +325,6 @@ def _structure_one(item: Any, record_type: type, where: str, problems: list[str]
     if _deeper_than(item, MAX_DEPTH):
         problems.append(f"{where}: nested deeper than {MAX_DEPTH} levels; records need about eight")
         return None
-    from ._convert import describe_error, structure
-
     try:
         return structure(item, record_type, detailed=True)
     except RecursionError:
@@ -422,9 +419,6 @@ def _locate(
 def _related(record: Any, dataset: Dataset) -> set[str]:
     """Ids a record depends on: what it refers to and cites, and the records that refer to
     it (a total's parts, a mechanism's meetings)."""
-    from ._plan import references, walk
-    from .model import Citation
-
     found = {target for _, _, target in references(record) if isinstance(target, str)}
     found.update(i.source for _, i, _, _ in walk(record) if type(i) is Citation)
     for name in record_classes():
@@ -438,7 +432,7 @@ def _collection_of(bundled: Dataset, record_id: str) -> str | None:
     """The bundled collection that has a record with this id, if any."""
     global _bundled_ids
     if _bundled_ids is None or _bundled_ids[0] is not bundled:
-        names = reversed(record_classes())
+        names = list(reversed(list(record_classes())))
         ids = {r.id: name for name in names for r in bundled.collection(name)}
         _bundled_ids = (bundled, ids)
     return _bundled_ids[1].get(record_id)
@@ -477,8 +471,6 @@ def _shorten(text: str, limit: int = 200) -> str:
 
 
 def _close(word: str, choices: Iterable[str]) -> list[str]:
-    import difflib  # only errors need it
-
     return difflib.get_close_matches(word[:200], list(choices), n=3)
 
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from .errors import KoreaDiplomacyError
+from .errors import DataError, KoreaDiplomacyError
+
+# Each command imports what it needs where it runs: the data model costs more to import than
+# the rest of the command line, and `--help` and `info` need none of it.
 
 __all__ = ["main"]
 
@@ -97,8 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped early (`... | head`): not an error. Point stdout at devnull so
         # the interpreter's final flush does not complain either.
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
@@ -116,8 +118,6 @@ def _error(message: str, prefix: bool = True) -> None:
 
 
 def _summary(error: BaseException) -> str:
-    from .errors import DataError
-
     if isinstance(error, DataError) and error.problems:
         count = len(error.problems)
         more = f"{count} problems; the first: " if count > 1 else ""
@@ -238,8 +238,8 @@ def _info(as_json: bool) -> int:
 
 
 def _export(dataset: Any, args: argparse.Namespace) -> int:
-    from ._plan import collections as record_classes
     from .datapackage import export
+    from .model import record_classes
 
     path = export(args.out, format=args.format, dataset=dataset)
     files = [f"{name}.{args.format}" for name in record_classes()]

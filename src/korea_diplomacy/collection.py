@@ -19,10 +19,9 @@ import attrs
 from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
-from ._plan import collections as record_classes
 from .dates import as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
-from .model import Partnership, PartnershipLevel, Record, Relation, Source
+from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stage, record_classes
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -586,12 +585,9 @@ class Partnerships(Collection[Partnership]):
     def partners_on(self, date: object, level: PartnershipLevel | None = None) -> frozenset[str]:
         """Ids of the counterparts with a partnership stage in force on ``date``, optionally
         only those whose stage has ``level`` (``"strategic"``, ``"alliance"``...)."""
-        from typing import get_args
-
-        if level is not None and level not in get_args(PartnershipLevel):
-            raise InvalidCriteriaError(
-                f"unknown partnership level {level!r}", get_args(PartnershipLevel)
-            )
+        levels = plan(Stage).field("level").shape.inner().values  # type: ignore[attr-defined]
+        if level is not None and level not in levels:
+            raise InvalidCriteriaError(f"unknown partnership level {level!r}", levels)
         found = set()
         for partnership in self:
             stage = partnership.status_on(date)

@@ -25,16 +25,20 @@ import datetime as _dt
 import hashlib
 import json
 import os
-import typing
 from decimal import Decimal
+from io import StringIO
 from pathlib import Path
 from typing import Any, Literal
 
+from ._convert import canonical_json, unstructure
+from ._loading import load
 from ._plan import EDTF_PATTERN, Date, plan
-from ._plan import collections as record_classes
-
-if typing.TYPE_CHECKING:
-    from .dataset import Dataset
+from ._version import __version__
+from .dataset import Dataset
+from .errors import InvalidCriteriaError
+from .model import record_classes
+from .schema import json_schema, render
+from .tables import columns
 
 __all__ = ["FORMATS", "LICENSE", "descriptor", "export"]
 
@@ -67,16 +71,10 @@ def export(
     ['actors.json', 'datapackage.json', 'documents.json', 'events.json']
     """
     if format not in FORMATS:
-        from .errors import InvalidCriteriaError
-
         raise InvalidCriteriaError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
-    from .dataset import Dataset
-
     if dataset is not None and not isinstance(dataset, Dataset):
         raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
     if dataset is None:
-        from ._loading import load
-
         dataset = load()
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
@@ -89,8 +87,6 @@ def export(
         if format == "csv":  # frictionless cannot count the bytes of a JSON table it checks
             hashes[name] = (len(data), hashlib.sha256(data).hexdigest())
     if format == "json":
-        from .schema import json_schema, render
-
         (out / "schema.json").write_text(render(json_schema()), encoding="utf-8")
     text = json.dumps(descriptor(dataset, format, hashes), indent=2, ensure_ascii=False) + "\n"
     target = out / "datapackage.json"
@@ -113,8 +109,6 @@ def descriptor(
     >>> meetings["schema"]["primaryKey"], meetings["schema"]["foreignKeys"][0]
     (['id'], {'fields': ['mechanism'], 'reference': {'resource': 'mechanisms', 'fields': ['id']}})
     """
-    from . import __version__
-
     resources = []
     for name, cls in record_classes().items():
         schema = _csv_schema(name, cls) if format == "csv" else _json_schema(name, cls)
@@ -161,16 +155,12 @@ def descriptor(
 
 
 def _csv_bytes(records: Any, cls: type) -> bytes:
-    from io import StringIO
-
-    from .tables import columns
-
-    plan = columns(cls)
+    table = columns(cls)
     buffer = StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.name for column in plan])
+    writer.writerow([column.name for column in table])
     for record in records:
-        writer.writerow([_cell(column.get(record)) for column in plan])
+        writer.writerow([_cell(column.get(record)) for column in table])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -187,8 +177,6 @@ def _cell(value: Any) -> str:
 
 
 def _csv_schema(name: str, cls: type) -> dict[str, Any]:
-    from .tables import columns
-
     fields = []
     foreign_keys = []
     for column in columns(cls):
@@ -215,8 +203,6 @@ def _csv_schema(name: str, cls: type) -> dict[str, Any]:
 
 
 def _json_bytes(records: Any, cls: type) -> bytes:
-    from ._convert import canonical_json, unstructure
-
     # Every field, in the model's order, defaults included: a table reader takes the first
     # object's keys as the header. Nested values keep the data files' form.
     names = [field.name for field in plan(cls).fields]

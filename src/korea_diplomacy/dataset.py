@@ -17,11 +17,10 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from ._plan import collections as record_classes
 from .collection import Collection
 from .dates import as_day
 from .errors import AmbiguousLookupError, NotFoundError
-from .model import Actor, DatedFact, Mechanism, Meeting, Record, Source
+from .model import Actor, DatedFact, Mechanism, Meeting, Record, Source, record_classes
 
 if TYPE_CHECKING:
     from .collection import Partnerships, Relations
@@ -103,10 +102,17 @@ class Dataset:
             self.collection(name)
 
     @classmethod
-    def _lazy(cls, supply: Callable[[str], tuple[Any, ...]], digest: str | None = None) -> Dataset:
-        """A dataset whose collections are read by ``supply(name)`` on first use."""
+    def lazy(cls, supply: Callable[[str], Iterable[Record | Source]]) -> Dataset:
+        """A dataset whose collections are each read by ``supply(name)`` when first used (the
+        bundled dataset is one: a question about mechanisms reads only their file).
+
+        >>> import korea_diplomacy as kd
+        >>> ds = kd.Dataset.lazy(lambda name: kd.load().collection(name))
+        >>> ds.mechanisms.lookup("ARF").id
+        'asean-regional-forum'
+        """
         dataset = cls.__new__(cls)
-        dataset._setup(supply, digest)
+        dataset._setup(lambda name: tuple(supply(name)), None)
         return dataset
 
     def _setup(self, supply: Callable[[str], tuple[Any, ...]], digest: str | None) -> None:

@@ -22,7 +22,16 @@ import attrs
 from ._frozen import Frozen
 from .errors import DateParseError
 
-__all__ = ["DateRange", "PartialDate", "Precision", "When", "as_day", "parse_edtf", "parse_when"]
+__all__ = [
+    "DateRange",
+    "PartialDate",
+    "Precision",
+    "When",
+    "as_day",
+    "date_problem",
+    "parse_edtf",
+    "parse_when",
+]
 
 Precision: TypeAlias = Literal["year", "month", "day"]
 
@@ -93,7 +102,7 @@ class PartialDate(_Dated):
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        problem = _problem(self.year, self.month, self.day)
+        problem = date_problem(self.year, self.month, self.day)
         if problem is not None:
             for part in (self.year, self.month, self.day):
                 if part is not None and type(part) is not int:
@@ -201,8 +210,12 @@ def _month_length(year: int, month: int) -> int:
     return _DAYS_IN_MONTH[month]
 
 
-def _problem(year: object, month: object, day: object) -> str | None:
-    """What is wrong with these parts, or None. Called for every date, so kept lean."""
+def date_problem(year: object, month: object, day: object) -> str | None:
+    """What is wrong with these parts of a date, or None. Called for every date, so kept lean.
+
+    >>> date_problem(2019, 2, 29)
+    'day must be 1..28'
+    """
     if type(year) is not int:
         return "year, month and day must be whole numbers"
     if not 1 <= year <= 9999:
@@ -229,7 +242,7 @@ def _parse_single(text: str, whole: str) -> PartialDate:
         )
     year, month, day = match.groups()
     parts = (int(year), int(month) if month else None, int(day) if day else None)
-    problem = _problem(*parts)
+    problem = date_problem(*parts)
     if problem is not None:
         raise DateParseError(whole, problem)
     return _checked(*parts)

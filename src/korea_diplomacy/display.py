@@ -15,6 +15,9 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._plan import plan, walk
+from .model import Citation
+
 __all__ = ["MAX_ROWS", "collection_html", "record_html"]
 
 MAX_ROWS = 60
@@ -62,8 +65,6 @@ def record_html(record: Any, dataset: Any = None) -> str:
     >>> "Ha Noi" in record_html(kd.meetings["asean-rok-summit-13"])
     True
     """
-    from ._plan import plan
-
     name_of = _namer(dataset)
     rows: list[tuple[str, str]] = [
         ("id", f"<code>{_e(record.id)}</code>"),
@@ -120,9 +121,6 @@ def _named(record_id: str, name_of: Any) -> str:
 
 
 def _cited(record: Any) -> list[str]:
-    from ._plan import walk
-    from .model import Citation
-
     return list(
         dict.fromkeys(item.source for _, item, _, _ in walk(record) if type(item) is Citation)
     )

@@ -13,8 +13,9 @@ record (a membership, a partnership stage, a contribution) are small frozen clas
 
 import bisect
 import datetime as _dt
+import types
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import ClassVar, Literal, TypeAlias, cast
 
@@ -22,7 +23,7 @@ import attrs
 
 from ._frozen import Frozen
 from ._plan import about, involved
-from .dates import DateRange, When, _text_day, as_day
+from .dates import DateRange, When, as_day
 
 __all__ = [
     "Actor",
@@ -60,6 +61,7 @@ __all__ = [
     "Session",
     "Source",
     "Stage",
+    "record_classes",
 ]
 
 PartnershipLevel: TypeAlias = Literal[
@@ -190,6 +192,8 @@ class Source(Frozen):
         return f"<Source {self.id}: {self.name}>"
 
     def _repr_html_(self) -> str:
+        # Imported when a notebook shows a record: the dataset module imports this one, and
+        # the display is for notebooks only.
         from .dataset import dataset_of
         from .display import record_html
 
@@ -483,6 +487,8 @@ class Record(Frozen):
     def _repr_html_(self) -> str:
         """A table of the record for notebooks (see :mod:`korea_diplomacy.display`), with the
         names and sources of the dataset that holds it."""
+        # Imported when a notebook shows a record: the dataset module imports this one, and
+        # the display is for notebooks only.
         from .dataset import dataset_of
         from .display import record_html
 
@@ -602,8 +608,7 @@ _event_starts = _PerRecord()
 
 
 def _as_of(date: object) -> _dt.date:
-    # Strings are the common case; their parse is cached in dates._text_day.
-    return _text_day(date, True) if type(date) is str else as_day(date, end=True)
+    return as_day(date, end=True)  # text dates are read once and remembered
 
 
 def _members_on(record: "Actor | Mechanism", date: object) -> frozenset[str]:
@@ -1570,3 +1575,24 @@ class Relation(Record):
         for event in self.events:
             label = f"{self.name}: {_EVENT_WORDS[event.kind]}"
             yield from self._fact(event.date, f"relation-{event.kind}", label)
+
+
+_record_classes: Mapping[str, type] | None = None
+
+
+def record_classes() -> Mapping[str, type]:
+    """The record class of each collection stored as a data file, in load order: the classes
+    of this module that declare a ``collection_name``, in the order they are defined.
+
+    >>> list(record_classes())[:3]
+    ['sources', 'actors', 'mechanisms']
+    """
+    global _record_classes
+    if _record_classes is None:
+        found = {
+            vars(value)["collection_name"]: value
+            for value in globals().values()
+            if isinstance(value, type) and vars(value).get("collection_name")
+        }
+        _record_classes = types.MappingProxyType(found)
+    return _record_classes

@@ -20,11 +20,16 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
+from ._loading import load
+from ._version import __version__
+from .dataset import Dataset
+from .errors import MissingExtraError
+from .model import Partnership
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .dataset import Dataset
-    from .model import Document, Meeting, Partnership
+    from .model import Document, Meeting
 
 __all__ = ["DOCUMENT_GROUPS", "timeline"]
 
@@ -73,17 +78,10 @@ def timeline(
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
     except ImportError:
-        from .errors import MissingExtraError
-
         raise MissingExtraError("kd.plot.timeline", "plot", "matplotlib") from None
     # matplotlib's date2num is untyped; it turns a day into the axis' float coordinate.
     date2num = cast("Callable[[_dt.date], float]", mdates.date2num)
-    from .dataset import Dataset
-    from .model import Partnership
-
     if dataset is None:
-        from ._loading import load
-
         dataset = load()
     elif not isinstance(dataset, Dataset):
         raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
@@ -213,8 +211,6 @@ def timeline(
         ax.figure.legend(loc="outside lower center", **legend)
     else:
         ax.legend(loc="upper left", **legend)
-    from . import __version__
-
     ax.figure.text(
         0.995,
         0.005,

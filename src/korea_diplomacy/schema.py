@@ -17,12 +17,14 @@ dates and decimal-string amounts. Unknown fields are not allowed.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from typing import Any
 
 from ._plan import AMOUNT_PATTERN, Nested
-from ._plan import collections as record_classes
+from .errors import NotFoundError
+from .model import record_classes
 
 __all__ = ["DECIMAL_PATTERN", "build_schema", "json_schema", "render"]
 
@@ -56,10 +58,6 @@ def json_schema(collection: str | None = None) -> dict[str, Any]:
     if collection is None:
         return schema
     if collection not in schema["properties"]:
-        import difflib
-
-        from .errors import NotFoundError
-
         names = tuple(schema["properties"])
         close = difflib.get_close_matches(str(collection)[:100], names, n=3)
         raise NotFoundError("collection", collection, close or names)

@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._plan import EDTF_PATTERN, LIST_SEPARATOR, PRECISIONS, plan
-from ._plan import collections as record_classes
+from ._plan import EDTF_PATTERN, LIST_SEPARATOR, PRECISIONS, plan, walk
+from .errors import MissingExtraError
+from .model import Citation, record_classes
 
 if TYPE_CHECKING:
     import pandas
@@ -111,8 +112,6 @@ def to_frame(records: Iterable[Any]) -> pandas.DataFrame:
     try:
         import pandas as pd
     except ImportError:
-        from .errors import MissingExtraError
-
         raise MissingExtraError("kd.to_frame", "pandas") from None
     items = list(records)
     cls = _record_class(records, items)
@@ -191,8 +190,5 @@ def columns(cls: type) -> tuple[Column, ...]:
 
 
 def _sources(record: Any) -> str | None:
-    from ._plan import walk
-    from .model import Citation
-
     ids = dict.fromkeys(item.source for _, item, _, _ in walk(record) if type(item) is Citation)
     return LIST_SEPARATOR.join(ids) if ids else None

@@ -19,6 +19,7 @@ import datetime as _dt
 import itertools
 import re
 import types
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,6 @@ from typing import Any
 import attrs
 
 from ._plan import Date, FieldPlan, Nested, plan
-from ._plan import collections as record_classes
 from .dataset import Dataset
 from .dates import DateRange, PartialDate, When
 from .model import (
@@ -40,6 +40,7 @@ from .model import (
     Membership,
     Money,
     Quantity,
+    record_classes,
 )
 
 __all__ = ["INVARIANTS", "Violation", "validate"]
@@ -676,8 +677,6 @@ _LOOK_ALIKE = str.maketrans(
 def _look_alike(text: str, known: Mapping[str, str]) -> str | None:
     """A known id that ``text`` looks like once letters of other scripts and dashes are read
     as the Latin letters and hyphen they resemble, if there is one."""
-    import unicodedata
-
     if not isinstance(text, str) or text.isascii() or len(text) > 200:
         return None
     skeleton = unicodedata.normalize("NFKC", text).translate(_LOOK_ALIKE)

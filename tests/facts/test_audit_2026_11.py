@@ -10,7 +10,7 @@ from importlib import resources
 import pytest
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
+from korea_diplomacy.model import record_classes
 
 SEED = "mofa-asean"
 RIGHT_TITLE = (

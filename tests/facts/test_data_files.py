@@ -1,4 +1,4 @@
-"""Tests of facts/test_data_files.py."""
+"""The bundled data files: canonical form, the manifest, every invariant, names that resolve."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 import korea_diplomacy as kd
 from korea_diplomacy._convert import canonical_json, converter
-from korea_diplomacy._plan import collections as record_classes
+from korea_diplomacy.model import record_classes
 
 DATA = resources.files("korea_diplomacy").joinpath("data")
 

@@ -1,4 +1,4 @@
-"""Tests of facts/test_seeds.py."""
+"""Every section of the three seed pages, checked through the public API."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of facts/test_web.py."""
+"""The first research round (beyond the seeds), checked through the public API."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of properties/test_dates.py."""
+"""Laws of dates: printing and reading back, order, containment, the edtf package."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of properties/test_fuzz.py."""
+"""Fuzzing: any argument to any public function, and any file in a user directory."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of properties/test_queries.py."""
+"""Laws of queries: filters, as-of questions and the timeline, on bundled and generated data."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import korea_diplomacy as kd
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy.dataset import VIEWS
 from korea_diplomacy.dates import as_day
+from korea_diplomacy.model import record_classes
 from strategies import datasets, date_ranges, partial_dates
 
 NEAR = partial_dates(st.dates(dt.date(1940, 1, 1), dt.date(2030, 12, 31)))

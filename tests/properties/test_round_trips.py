@@ -1,4 +1,4 @@
-"""Tests of properties/test_roundtrips.py."""
+"""Round trips: every record and dataset, bundled or generated, back to itself."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import korea_diplomacy as kd
 from korea_diplomacy._convert import canonical_json, converter
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy._plan import plan
+from korea_diplomacy.model import record_classes
 from strategies import RECORD_CLASSES, datasets, records
 
 

@@ -1,4 +1,4 @@
-"""Tests of properties/test_tables.py."""
+"""Laws of tables: any valid record flattens."""
 
 from __future__ import annotations
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from korea_diplomacy import _bundle
 from korea_diplomacy._convert import structure, unstructure
-from korea_diplomacy._plan import collections as record_classes
 from korea_diplomacy._plan import plan
+from korea_diplomacy.model import record_classes
 from strategies import RECORD_CLASSES, records
 
 JSON = st.recursive(
