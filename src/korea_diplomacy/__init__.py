@@ -204,6 +204,7 @@ __all__ = [
     "policies",
     "programmes",
     "relations",
+    "search",
     "sources",
     "summits",
     "timeline",
@@ -224,6 +225,24 @@ def timeline(since: object = None, until: object = None, involving: str | None =
     from ._loading import load
 
     return load().timeline(since=since, until=until, involving=involving)
+
+
+def search(text: str, *, collections: Any = None, limit: int | None = 20) -> Any:
+    """Records of every collection matching every word of ``text`` (or the start of one), in
+    their names, descriptions, notes, places, outcomes and other texts; best first. The
+    result is a tuple of records with ``.hits`` (each saying which field matched) and
+    ``.total`` (how many matched, when ``limit`` cut the list). See :meth:`Dataset.search`.
+
+    >>> import korea_diplomacy as kd
+    >>> found = kd.search("Olympics")
+    >>> found.hits[0].record.id, found.hits[0].field
+    ('chiefs-of-overseas-missions-2017', 'sessions.title')
+    >>> [hit.record.id for hit in kd.search("Busan", collections=["meetings"]).hits[:2]]
+    ['apec-economic-leaders-meeting-2005', 'asean-rok-commemorative-summit-2']
+    """
+    from ._loading import load
+
+    return load().search(text, collections=collections, limit=limit)
 
 
 def data_digest() -> str:

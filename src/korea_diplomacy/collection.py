@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, overload
 
 import attrs
 
 from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
+from ._search import Index, Match
 from .dates import as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
 from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stage, record_classes
@@ -26,10 +27,147 @@ from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stag
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["DATE_CRITERIA", "Collection", "Partnerships", "RelationYear", "Relations"]
+__all__ = [
+    "DATE_CRITERIA",
+    "MAX_NAME",
+    "Collection",
+    "Found",
+    "Hit",
+    "Partnerships",
+    "RelationYear",
+    "Relations",
+    "Selection",
+    "date_order",
+]
 
 R = TypeVar("R", bound="Record | Source")
 T = TypeVar("T")
+
+MAX_NAME = 1000
+"""The longest text a lookup compares with names; a longer one matches nothing."""
+
+
+def check_window(start: _dt.date, end: _dt.date) -> None:
+    """Refuse a date window that ends before it starts (nothing could ever match it)."""
+    if start > end:
+        raise InvalidCriteriaError(
+            f"the dates asked for end before they begin: from {start} until {end}"
+            " (check since, until and year)"
+        )
+
+
+def date_order(record: Any) -> tuple[Any, ...]:
+    """The key that puts records in date order: by first day (wider periods first; a meeting
+    that was cancelled or is still to come at its planned date), undated last, then by id.
+
+    >>> import korea_diplomacy as kd
+    >>> sorted(kd.summits.filter(mechanism="CJK"), key=date_order)[0].ordinal
+    1
+    """
+    when = getattr(record, "date", None)
+    if when is None:
+        when = getattr(record, "planned_date", None)
+    if when is None:
+        return (1, (), str(getattr(record, "id", "")))
+    return (0, when.sort_key(), str(getattr(record, "id", "")))
+
+
+class Selection(tuple[R, ...]):
+    """Records of one collection, as ``filter`` and ``search`` return them: a tuple that can
+    be filtered again, shown as a table in a notebook, and given to ``kd.to_frame``.
+
+    >>> import korea_diplomacy as kd
+    >>> summits = kd.summits.filter(mechanism="ASEAN Plus Three")
+    >>> [m.ordinal for m in summits.filter(since="2000", until="2003")]
+    [4, 5, 6, 7]
+    """
+
+    _collection: Collection[R] | None
+
+    def __new__(cls, records: Iterable[R], collection: Collection[R] | None) -> Selection[R]:
+        selection = super().__new__(cls, records)
+        object.__setattr__(selection, "_collection", collection)
+        return selection
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a selection is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Selection, (tuple(self), self._collection))
+
+    @property
+    def name(self) -> str:
+        """The name of the collection the records come from (``"search results"`` for the
+        records of several collections that ``kd.search`` finds)."""
+        return self._collection.name if self._collection is not None else "search results"
+
+    @property
+    def record_class(self) -> type | None:
+        """The class of the records (None for the records of several collections)."""
+        return self._collection.record_class if self._collection is not None else None
+
+    def filter(self, **criteria: Any) -> Selection[R]:
+        """The records of this selection that also match ``criteria`` (see
+        :meth:`Collection.filter`), in the same order."""
+        if self._collection is None:
+            raise TypeError("records of several collections: filter a collection instead")
+        kept = {id(record) for record in self._collection.filter(**criteria)}
+        return Selection([record for record in self if id(record) in kept], self._collection)
+
+    def _repr_html_(self) -> str:
+        from .dataset import dataset_of  # notebooks only
+        from .display import collection_html
+
+        dataset = dataset_of(self[0]) if self else None
+        sources = dataset.sources if dataset is not None else None
+        return collection_html(self.name, list(self), sources)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Hit(Frozen):
+    """One record found by a search: the record, its collection, the field that matched and
+    its text, and how well it matched (1.0: a name equal to the query).
+
+    >>> import korea_diplomacy as kd
+    >>> hit = kd.search("PyeongChang").hits[0]
+    >>> hit.collection, hit.field, hit.text
+    ('meetings', 'sessions.title', 'Visit to the PyeongChang Winter Olympics venue')
+    """
+
+    record: Any
+    collection: str
+    field: str
+    text: str
+    score: float
+
+
+class Found(Selection[R]):
+    """What a search returns: the records found, best first, with ``hits`` (which field of
+    each matched) and ``total`` (how many matched before ``limit`` cut the list)."""
+
+    hits: tuple[Hit, ...]
+    total: int
+
+    def __new__(
+        cls,
+        records: Iterable[R],
+        collection: Any,
+        hits: tuple[Hit, ...] = (),
+        total: int | None = None,
+    ) -> Found[R]:
+        found = cast("Found[R]", super().__new__(cls, records, collection))
+        object.__setattr__(found, "hits", hits)
+        object.__setattr__(found, "total", len(found) if total is None else total)
+        return found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Found, (tuple(self), self._collection, self.hits, self.total))
+
+    @property
+    def cut(self) -> bool:
+        """Whether more records matched than are listed."""
+        return self.total > len(self)
+
 
 DATE_CRITERIA = ("year", "since", "until")
 """The date criteria every collection takes; the others come from its record class."""
@@ -56,7 +194,9 @@ class Collection(Generic[R]):
         "_index",
         "_keys",
         "_name",
+        "_rank",
         "_records",
+        "_search",
         "_timed",
     )
 
@@ -71,6 +211,8 @@ class Collection(Generic[R]):
     _timed: _DateIndex | None
     _by_mechanism: dict[str, _DateIndex] | None
     _cls: type | None
+    _search: Index | None
+    _rank: list[int] | None
 
     _record_type: ClassVar[type | None] = None
     _kinds: ClassVar[dict[type, type[Collection[Any]]]] = {}
@@ -107,6 +249,9 @@ class Collection(Generic[R]):
         for record in records:
             if not isinstance(record, (Record, Source)):
                 raise TypeError(f"{name} holds records, not {type(record).__name__}")
+        cls = record_class or record_classes().get(name)
+        if getattr(cls, "in_date_order", False):  # meetings and events: in date order
+            records = tuple(sorted(records, key=date_order))
         set_ = object.__setattr__
         set_(self, "_name", name)
         set_(self, "_records", records)
@@ -121,6 +266,8 @@ class Collection(Generic[R]):
         set_(self, "_timed", None)
         set_(self, "_by_mechanism", None)
         set_(self, "_cls", record_class)
+        set_(self, "_search", None)
+        set_(self, "_rank", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{self._name} is read-only")
@@ -233,8 +380,9 @@ class Collection(Generic[R]):
         """The one record whose id, name, abbreviation or alias matches ``text``.
 
         Case, spacing, punctuation, dash style and the spelling of "Korea" are ignored.
-        Raises :class:`~korea_diplomacy.NotFoundError` (with suggestions) when nothing
-        matches and :class:`~korea_diplomacy.AmbiguousLookupError` when several records do.
+        Raises :class:`~korea_diplomacy.NotFoundError` when nothing matches (with the records
+        a search finds for the text, or saying that the text is not in the data) and
+        :class:`~korea_diplomacy.AmbiguousLookupError` when several records do.
 
         >>> import korea_diplomacy as kd
         >>> kd.actors.lookup("north korea").id
@@ -247,6 +395,8 @@ class Collection(Generic[R]):
             return record
         ids = self._exact.get(text)
         if ids is None:
+            if len(text) > MAX_NAME:  # longer than any name: nothing to compare
+                raise NotFoundError(self._name, text[:60] + "...")
             ids = self._name_index().get(normalise(text), ())
         if len(ids) == 1:
             return self._by_id[ids[0]]
@@ -255,7 +405,11 @@ class Collection(Generic[R]):
         raise NotFoundError(self._name, text, self._suggest(text))
 
     def _suggest(self, text: str) -> tuple[str, ...]:
-        key = normalise(text) if isinstance(text, str) else ""
+        """Ids of records the text may have meant: names spelt nearly the same, and the best
+        search results; none when nothing is close (the error then says so)."""
+        if not isinstance(text, str) or len(text) > MAX_NAME:
+            return ()
+        key = normalise(text)
         if not key:
             return ()
         index = self._name_index()
@@ -264,38 +418,62 @@ class Collection(Generic[R]):
         for match in close:
             for record_id in index.get(match, (match,)):
                 suggestions[record_id] = None
+        for hit in self._matches(text)[:3]:
+            if hit.score >= 0.7:  # a name matches: far-fetched text matches are left out
+                suggestions[self._records[hit.position].id] = None
         return tuple(suggestions)[:5]
 
-    def search(self, text: str, limit: int | None = 10) -> tuple[R, ...]:
-        """Records whose names contain ``text`` or resemble it, best first.
+    def search(self, text: str, limit: int | None = 20) -> Found[R]:
+        """Records matching every word of ``text`` (or the start of one) in their names,
+        descriptions, notes, places, outcomes and other texts; best first, then in date order.
+
+        Names equal to the text rank first, then names holding every word, then other
+        fields. The result is a tuple of records, with ``.hits`` (each saying which field
+        matched) and ``.total`` (how many matched, when ``limit`` cut the list).
 
         >>> import korea_diplomacy as kd
-        >>> [m.id for m in kd.mechanisms.search("mekong summit")][:1]
-        ['mekong-rok-summit']
+        >>> found = kd.meetings.search("Busan", limit=3)
+        >>> [(hit.record.id, hit.field) for hit in found.hits]  # doctest: +NORMALIZE_WHITESPACE
+        [('apec-economic-leaders-meeting-2005', 'name'),
+         ('asean-rok-commemorative-summit-2', 'city'),
+         ('mekong-rok-foreign-ministers-meeting-7', 'city')]
+        >>> len(found), found.total
+        (3, 6)
         """
         if not isinstance(text, str):
             raise TypeError(f"search takes a string, not {type(text).__name__}")
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)):
             raise TypeError("limit must be an int or None")
-        hits = tuple(record for _, _, record in self._scored(text))
-        return hits if limit is None else hits[: max(limit, 0)]
+        matches = self._matches(text)
+        shown = matches if limit is None else matches[: max(limit, 0)]
+        hits = tuple(self._hit(match) for match in shown)
+        return Found([hit.record for hit in hits], self, hits, len(matches))
 
-    def _scored(self, text: str) -> list[tuple[float, int, R]]:
-        # (score, position, record), best first; scores run from 0.5 (a resemblance) to 1.0
-        # (an exact name), so Dataset.search can merge several collections' results.
-        if not isinstance(text, str):
-            raise TypeError(f"search takes a string, not {type(text).__name__}")
-        key = normalise(text)
-        if not key:
-            return []
-        self._name_index()
-        found: list[tuple[float, int, R]] = []
-        for position, names in enumerate(self._keys):
-            best = max((_score(key, name) for name in names), default=0.0)
-            if best >= 0.5:
-                found.append((best, position, self._records[position]))
-        found.sort(key=lambda hit: (-hit[0], hit[1]))
+    def _matches(self, text: str) -> list[Match]:
+        """Every match of ``text``, best first and, at equal score, in date order."""
+        index = self._search
+        if index is None:
+            index = Index(self._records)
+            object.__setattr__(self, "_search", index)
+        rank = self._ranks()
+        found = index.search(text)
+        found.sort(key=lambda match: (-match.score, rank[match.position]))
         return found
+
+    def _hit(self, match: Match) -> Hit:
+        record = self._records[match.position]
+        return Hit(record, self._name, match.field, match.text, match.score)
+
+    def _ranks(self) -> list[int]:
+        """Each record's place in date order (undated last, then by id)."""
+        rank = self._rank
+        if rank is None:
+            order = sorted(range(len(self._records)), key=lambda n: date_order(self._records[n]))
+            rank = [0] * len(order)
+            for place, position in enumerate(order):
+                rank[position] = place
+            object.__setattr__(self, "_rank", rank)
+        return rank
 
     # ------------------------------------------------------------------ filters
 
@@ -332,8 +510,8 @@ class Collection(Generic[R]):
             return classes[self._name]
         return type(self._records[0]) if self._records else None
 
-    def filter(self, **criteria: Any) -> tuple[R, ...]:
-        """Records matching every criterion, in data order.
+    def filter(self, **criteria: Any) -> Selection[R]:
+        """Records matching every criterion, in date order (undated last, then by id).
 
         Criteria (see :attr:`criteria` for a collection's own): ``involving`` (an actor id
         or name), ``year``, ``since``, ``until`` (dates as ``datetime.date``, ISO or EDTF
@@ -341,7 +519,8 @@ class Collection(Generic[R]):
         ids (``mechanism``, ``kind``, ``status``, ``format``, ``ordinal``, ``city``,
         ``country``...). A reference takes an id or a name (``mechanism`` counts the
         sub-mechanisms too); a choice must be one of its words; a list field matches when it
-        holds the value.
+        holds the value. The result is a tuple of records that can be filtered again, shown
+        as a table in a notebook and given to ``kd.to_frame``.
 
         >>> import korea_diplomacy as kd
         >>> [m.ordinal for m in kd.summits.filter(mechanism="ASEAN-ROK Summit", year=2010)]
@@ -380,6 +559,8 @@ class Collection(Generic[R]):
                 mechanisms = self._mechanism_family(value)
             else:
                 checks.append(self._field_check(fields[key], value))
+        if start is not None and end is not None:
+            check_window(start, end)
         dated = start is not None or end is not None
         # Indexes, not scans: per-mechanism and whole-collection date-sorted positions.
         if mechanisms is not None:
@@ -389,15 +570,23 @@ class Collection(Generic[R]):
                 index = by_mechanism.get(mechanism)
                 if index is not None:
                     positions.extend(index.between(start, end) if dated else index.positions)
-            positions.sort()
         elif dated:
             positions = self._date_index().between(start, end)
         else:
-            return tuple(r for r in self._records if all(check(r) for check in checks))
-        candidates = map(self._records.__getitem__, positions)
-        if not checks:
-            return tuple(candidates)
-        return tuple(r for r in candidates if all(check(r) for check in checks))
+            positions = list(range(len(self._records)))
+        if not self._in_date_order():
+            positions.sort(key=self._ranks().__getitem__)
+        elif mechanisms is not None and len(mechanisms) > 1:
+            positions.sort()
+        records = self._records
+        if checks:
+            found = [records[n] for n in positions if all(check(records[n]) for check in checks)]
+        else:
+            found = [records[n] for n in positions]
+        return Selection(found, self)
+
+    def _in_date_order(self) -> bool:
+        return bool(getattr(self.record_class, "in_date_order", False))
 
     def _field_check(self, field: FieldPlan, value: object) -> Callable[[R], bool]:
         """A test of one record against ``field == value`` (``value in field`` for lists),
@@ -544,22 +733,6 @@ def _close_matches(word: str, choices: list[str]) -> list[str]:
     if 3 * len(word) > 7 * max(map(len, choices), default=0):
         return []
     return difflib.get_close_matches(word, choices, n=5, cutoff=0.6)
-
-
-def _score(key: str, name: str) -> float:
-    if not name:
-        return 0.0
-    if key == name:
-        return 1.0
-    if name.startswith(key):
-        return 0.9 + 0.05 * len(key) / len(name)
-    if key in name:
-        return 0.8 + 0.05 * len(key) / len(name)
-    if len(key) > 2 * len(name):
-        return 0.0  # the ratio is below 2/3, so the score below the 0.5 any hit needs
-    import difflib
-
-    return difflib.SequenceMatcher(None, key, name).ratio() * 0.75
 
 
 def _year(value: object) -> int:

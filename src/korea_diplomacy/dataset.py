@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from .collection import Collection
+from .collection import Collection, Found, check_window, date_order
 from .dates import as_day
 from .errors import AmbiguousLookupError, NotFoundError
 from .model import Actor, DatedFact, Mechanism, Meeting, Record, Source, record_classes
@@ -65,7 +65,7 @@ class Dataset:
     True
     """
 
-    __slots__ = ("__weakref__", "_built", "_digest", "_families", "_supply")
+    __slots__ = ("__weakref__", "_built", "_digest", "_families", "_names", "_supply")
 
     if TYPE_CHECKING:  # the collections, typed for type checkers (the record classes name them)
         sources: Collection[Source]
@@ -85,6 +85,7 @@ class Dataset:
     _built: dict[str, Collection[Any]]
     _digest: str | None
     _families: dict[str, frozenset[str]]
+    _names: dict[str, str] | None
     _supply: Callable[[str], tuple[Any, ...]] | None
 
     def __init__(self, records: Mapping[str, Iterable[Record | Source]]) -> None:
@@ -121,6 +122,7 @@ class Dataset:
         set_(self, "_built", {})
         set_(self, "_digest", digest)
         set_(self, "_families", {})
+        set_(self, "_names", None)
         _alive.append(weakref.ref(self))
         if len(_alive) > 64:  # forget the datasets that are gone
             _alive[:] = [ref for ref in _alive if ref() is not None]
@@ -253,23 +255,45 @@ class Dataset:
             raise AmbiguousLookupError("dataset", text, tuple(found))
         raise NotFoundError("dataset", text, tuple(dict.fromkeys(suggestions))[:5])
 
-    def search(self, text: str, limit: int | None = 10) -> tuple[Record | Source, ...]:
-        """Records of every collection whose names match ``text``, best first.
+    def search(
+        self, text: str, *, collections: Iterable[str] | None = None, limit: int | None = 20
+    ) -> Found[Any]:
+        """Records of every collection (or of ``collections``) matching every word of
+        ``text``; see :meth:`Collection.search`. Best first, then in date order.
 
         >>> import korea_diplomacy as kd
-        >>> [r.id for r in kd.load().search("AKCF")][:1]
-        ['asean-rok-cooperation-fund']
+        >>> found = kd.load().search("AKCF")
+        >>> found[0].id, found.hits[0].field
+        ('asean-rok-cooperation-fund', 'abbreviation')
         """
+        if not isinstance(text, str):
+            raise TypeError(f"search takes a string, not {type(text).__name__}")
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)):
             raise TypeError("limit must be an int or None")
-        hits = [
-            (-score, order, position, record)
-            for order, name in enumerate(record_classes())
-            for score, position, record in self.collection(name)._scored(text)
-        ]
-        hits.sort(key=lambda hit: hit[:3])
-        found = tuple(hit[3] for hit in hits)
-        return found if limit is None else found[: max(limit, 0)]
+        names = list(record_classes()) if collections is None else _names(collections)
+        hits = [hit for name in names for hit in self.collection(name).search(text, None).hits]
+        hits.sort(key=lambda hit: (-hit.score, date_order(hit.record)))
+        shown = hits if limit is None else hits[: max(limit, 0)]
+        return Found([hit.record for hit in shown], None, tuple(shown), len(hits))
+
+    def name_of(self, record_id: str) -> str:
+        """The name of the record with this id, in any collection (the id itself if none):
+        names for people, where the data holds ids for programs.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.load().name_of("vnm")
+        'Viet Nam'
+        """
+        names = self._names
+        if names is None:
+            names = {
+                record.id: record.name
+                for collection in reversed(list(record_classes()))
+                for record in self.collection(collection)
+                if isinstance(record.id, str)
+            }
+            object.__setattr__(self, "_names", names)
+        return names.get(record_id, record_id) if isinstance(record_id, str) else str(record_id)
 
     def resolve_id(self, text: str) -> str:
         """An id for ``text``: itself if it is an id, else the id of the record it names."""
@@ -346,13 +370,14 @@ class Dataset:
         """
         start = as_day(since) if since is not None else _dt.date.min
         end = as_day(until, end=True) if until is not None else _dt.date.max
+        check_window(start, end)
         actor = self.actors.lookup(involving).id if involving is not None else None
         facts = []
         for name in record_classes():
             for record in self.collection(name):
                 if actor is not None and not self.involves(record, actor):
                     continue
-                for fact in record.dated_facts():
+                for fact in record.dated_facts(self.name_of):
                     if fact.date.latest >= start and fact.date.earliest <= end:
                         facts.append(fact)
         facts.sort(key=DatedFact.sort_key)
@@ -378,7 +403,8 @@ class Dataset:
         return cls(structure_collections(data, origin="from_dict"))
 
     def digest(self) -> str:
-        """A SHA-256 hash of the canonical data: equal datasets have equal digests.
+        """A SHA-256 hash of the canonical data: datasets holding the same records have equal
+        digests, whatever order their files list them in.
 
         >>> import korea_diplomacy as kd
         >>> len(kd.load().digest())
@@ -388,7 +414,11 @@ class Dataset:
             import hashlib
             import json
 
-            text = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+            data_by_id = {
+                name: sorted(items, key=lambda item: str(item["id"]))
+                for name, items in self.to_dict().items()
+            }
+            text = json.dumps(data_by_id, ensure_ascii=False, sort_keys=True)
             data = text.encode("utf-8", "surrogatepass")
             object.__setattr__(self, "_digest", hashlib.sha256(data).hexdigest())
         return cast(str, self._digest)
@@ -408,6 +438,20 @@ def dataset_of(record: Any) -> Dataset | None:
         if built is not None and isinstance(record_id, str) and built.get(record_id) is record:
             return dataset
     return None
+
+
+def _names(collections: Iterable[str]) -> list[str]:
+    if isinstance(collections, str):
+        collections = [collections]
+    names = list(collections)
+    known = (*record_classes(), *VIEWS)
+    for name in names:
+        if name not in known:
+            import difflib  # only an unknown name needs it
+
+            close = difflib.get_close_matches(str(name)[:100], known, n=3)
+            raise NotFoundError("collection", name, close or known)
+    return names
 
 
 def _codes(actor: Actor) -> tuple[str, ...]:

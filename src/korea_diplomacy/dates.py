@@ -274,9 +274,9 @@ def parse_edtf(text: str) -> When:
 
 
 def parse_when(value: object) -> When:
-    """Read a date argument: a ``datetime.date``, a year as ``int``, EDTF, or free text.
-
-    Free text is read by python-dateutil, keeping only the parts it contains.
+    """Read a date argument: a ``datetime.date``, a year as ``int``, EDTF, ``"today"``, or
+    free text, which python-dateutil reads, keeping only the parts it contains. Each call
+    returns a new value.
 
     >>> parse_when("29 Oct 2010")
     PartialDate(year=2010, month=10, day=29)
@@ -304,6 +304,9 @@ def parse_when(value: object) -> When:
     text = value.strip()
     if not text:
         raise DateParseError(value, "the text is empty")
+    if text.lower() == "today":
+        today = _dt.date.today()
+        return PartialDate(today.year, today.month, today.day)
     if len(text) > 100:
         raise DateParseError(value[:40] + "...", "the text is too long to be a date")
     try:
@@ -339,7 +342,7 @@ def as_day(value: object, *, end: bool = False) -> _dt.date:
     >>> as_day("2005", end=True)
     datetime.date(2005, 12, 31)
     """
-    if type(value) is str:
+    if type(value) is str and value.strip().lower() != "today":  # today changes: not kept
         return _text_day(value, end)
     if type(value) is _dt.date:
         return value

@@ -15,7 +15,7 @@ import bisect
 import datetime as _dt
 import types
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import ClassVar, Literal, TypeAlias, cast
 
@@ -141,8 +141,9 @@ class Source(Frozen):
     collection_title: ClassVar[str] = "Sources: the documents every fact cites"
 
     id: str = attrs.field(metadata=about("Stable identifier of the source; citations name it."))
-    name: str = attrs.field(metadata=about("Title of the document or page."))
-    publisher: str = attrs.field(metadata=about("Who published it."))
+    # Searched as running text: a page's title mentions Busan, it is not a meeting in Busan.
+    name: str = attrs.field(metadata=about("Title of the document or page.", search="text"))
+    publisher: str = attrs.field(metadata=about("Who published it.", search="text"))
     kind: Literal["web-page", "press-release", "news-article", "reference", "code-file"] = (
         attrs.field(metadata=about("What sort of document it is."))
     )
@@ -165,11 +166,14 @@ class Source(Frozen):
         default=(), metadata=about("Parts of the document that citations name.")
     )
     description: str = attrs.field(
-        default="", metadata=about("What the document is and covers, in our own words.")
+        default="",
+        metadata=about("What the document is and covers, in our own words.", search="text"),
     )
     notes: tuple[str, ...] = attrs.field(
         default=(),
-        metadata=about("Remarks on the source: its reliability, gaps, quirks.", sentences=True),
+        metadata=about(
+            "Remarks on the source: its reliability, gaps, quirks.", sentences=True, search="text"
+        ),
     )
 
     @property
@@ -206,7 +210,7 @@ class Source(Frozen):
                 return section
         return None
 
-    def dated_facts(self) -> "Iterator[DatedFact]":
+    def dated_facts(self, name_of: "Callable[[str], str] | None" = None) -> "Iterator[DatedFact]":
         return iter(())
 
     @property
@@ -297,10 +301,12 @@ class LocalName(Frozen):
     """
 
     lang: str = attrs.field(metadata=about("Language (BCP 47 code, e.g. ko)."))
-    text: str = attrs.field(metadata=about("The name in that language."))
+    text: str = attrs.field(metadata=about("The name in that language.", search="name"))
     variants: tuple[str, ...] = attrs.field(
         default=(),
-        metadata=about("Other spellings in that language (a middle dot for a hyphen...)."),
+        metadata=about(
+            "Other spellings in that language (a middle dot for a hyphen...).", search="name"
+        ),
     )
 
 
@@ -421,6 +427,8 @@ class Record(Frozen):
     collection_title: ClassVar[str] = ""
     """A one-line title of the collection, for exports and docs."""
     implied_actors: ClassVar[tuple[str, ...]] = ()
+    in_date_order: ClassVar[bool] = False
+    """Whether the collection lists its records in date order (meetings and events do)."""
     """Actors every record of the class involves without naming them (the ROK, for
     partnerships and relations)."""
 
@@ -432,7 +440,7 @@ class Record(Frozen):
         )
     )
     name: str = attrs.field(
-        metadata=about("The English name, as the sources write it.", filter=False)
+        metadata=about("The English name, as the sources write it.", filter=False, search="name")
     )
     citations: tuple[Citation, ...] = attrs.field(
         metadata=about(
@@ -442,18 +450,25 @@ class Record(Frozen):
     )
     abbreviation: str | None = attrs.field(
         default=None,
-        metadata=about("The usual short form (EAS, AKCF), if there is one.", filter=False),
+        metadata=about(
+            "The usual short form (EAS, AKCF), if there is one.", filter=False, search="name"
+        ),
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(),
-        metadata=about("Other names the record is known by; lookups accept them.", filter=False),
+        metadata=about(
+            "Other names the record is known by; lookups accept them.", filter=False, search="name"
+        ),
     )
     local_names: tuple[LocalName, ...] = attrs.field(
         default=(),
-        metadata=about("Names in other languages (Korean in Hangul), with spelling variants."),
+        metadata=about(
+            "Names in other languages (Korean in Hangul), with spelling variants.", search="name"
+        ),
     )
     description: str = attrs.field(
-        default="", metadata=about("A short description in our own words.", filter=False)
+        default="",
+        metadata=about("A short description in our own words.", filter=False, search="text"),
     )
     errata: tuple[Erratum, ...] = attrs.field(
         default=(), metadata=about("What a source printed wrong, the correction and why.")
@@ -473,7 +488,9 @@ class Record(Frozen):
     notes: tuple[str, ...] = attrs.field(
         default=(),
         metadata=about(
-            "Remarks on the record or its sources, one sentence or more each.", sentences=True
+            "Remarks on the record or its sources, one sentence or more each.",
+            sentences=True,
+            search="text",
         ),
     )
     identifiers: tuple[ExternalId, ...] = attrs.field(
@@ -499,8 +516,9 @@ class Record(Frozen):
         """The date that places this record in time (used by ``filter`` and sorting)."""
         return None
 
-    def dated_facts(self) -> Iterator[DatedFact]:
-        """Every dated fact of this record, for the timeline."""
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
+        """Every dated fact of this record, for the timeline; ``name_of`` turns the ids of
+        other records in its labels into names."""
         return iter(())
 
     def involves(self) -> frozenset[str]:
@@ -669,7 +687,9 @@ class Actor(Record):
             "Id of the body the actor is part of.", ref="actors", involves=True, hierarchy=True
         ),
     )
-    seat: str | None = attrs.field(default=None, metadata=about("Where the actor is based."))
+    seat: str | None = attrs.field(
+        default=None, metadata=about("Where the actor is based.", search="text")
+    )
     established: When | None = attrs.field(
         default=None, metadata=about("When the actor was founded (EDTF).")
     )
@@ -700,12 +720,13 @@ class Actor(Record):
         """
         return _members_on(self, date)
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.established, "established", f"{self.name} established")
         yield from self._fact(self.dissolved, "dissolved", f"{self.name} dissolved")
         for m in self.memberships:
-            yield from self._fact(m.start, "membership-start", f"{m.member} joins {self.name}")
-            yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
+            member = name_of(m.member) if name_of else m.member
+            yield from self._fact(m.start, "membership-start", f"{member} joins {self.name}")
+            yield from self._fact(m.end, "membership-end", f"{member} leaves {self.name}")
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -797,7 +818,7 @@ class Mechanism(Record):
         default=None, metadata=about("How often it meets, as the sources say (annual...).")
     )
     areas: tuple[str, ...] = attrs.field(
-        default=(), metadata=about("Areas of cooperation it covers.")
+        default=(), metadata=about("Areas of cooperation it covers.", search="text")
     )
     memberships: tuple[Membership, ...] = attrs.field(
         default=(), metadata=about("Its participants, from when until when.", involves=True)
@@ -822,13 +843,15 @@ class Mechanism(Record):
         """
         return _members_on(self, date)
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.established, "established", f"{self.name} established")
         for m in self.memberships:
-            yield from self._fact(m.start, "membership-start", f"{m.member} joins {self.name}")
-            yield from self._fact(m.end, "membership-end", f"{m.member} leaves {self.name}")
+            member = name_of(m.member) if name_of else m.member
+            yield from self._fact(m.start, "membership-start", f"{member} joins {self.name}")
+            yield from self._fact(m.end, "membership-end", f"{member} leaves {self.name}")
         for role in self.roles:
-            label = f"{role.actor} {role.role} of {self.name}"
+            actor = name_of(role.actor) if name_of else role.actor
+            label = f"{actor} {role.role} of {self.name}"
             yield from self._fact(role.period, "role", label)
 
 
@@ -841,7 +864,7 @@ class Stage(Frozen):
     'Comprehensive Strategic Partnership'
     """
 
-    name: str = attrs.field(metadata=about("The partnership's name at this stage."))
+    name: str = attrs.field(metadata=about("The partnership's name at this stage.", search="text"))
     start: When = attrs.field(metadata=about("When the stage began (EDTF)."))
     citations: tuple[Citation, ...] = attrs.field(
         metadata=about("Where the stage is stated.", must_cite=True)
@@ -854,9 +877,9 @@ class Stage(Frozen):
         default=None, metadata=about("Id of the document that established it.", ref="documents")
     )
     local_names: tuple[LocalName, ...] = attrs.field(
-        default=(), metadata=about("The stage's name in other languages.")
+        default=(), metadata=about("The stage's name in other languages.", search="text")
     )
-    note: str = attrs.field(default="", metadata=about("A remark on the stage."))
+    note: str = attrs.field(default="", metadata=about("A remark on the stage.", search="text"))
     level: PartnershipLevel | None = attrs.field(
         default=None,
         metadata=about(
@@ -893,7 +916,9 @@ class Partnership(Record):
     stages: tuple[Stage, ...] = attrs.field(
         default=(),
         metadata=about(
-            "The partnership's steps in order; each holds until the next begins.", ordered=True
+            "The partnership's steps in order; each holds until the next begins.",
+            ordered=True,
+            search="text",
         ),
     )
 
@@ -916,7 +941,7 @@ class Partnership(Record):
         position = bisect.bisect_right(cast("list[_dt.date]", starts), day)
         return self.stages[position - 1] if position else None
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         for stage in self.stages:
             yield from self._fact(stage.start, "stage", f"{self.name}: {stage.name}")
 
@@ -933,7 +958,7 @@ class Delegate(Frozen):
     actor: str = attrs.field(
         metadata=about("Id of the country or body the delegation represents.", ref="actors")
     )
-    person: str = attrs.field(metadata=about("Who led it."))
+    person: str = attrs.field(metadata=about("Who led it.", search="text"))
     citations: tuple[Citation, ...] = attrs.field(
         metadata=about("Where this is stated.", must_cite=True)
     )
@@ -959,7 +984,7 @@ class Session(Frozen):
     'plenary'
     """
 
-    title: str = attrs.field(metadata=about("Title of the session."))
+    title: str = attrs.field(metadata=about("Title of the session.", search="text"))
     kind: Literal[
         "plenary", "lecture", "group-discussion", "visit", "meeting", "presentation", "activity"
     ] = attrs.field(metadata=about("A plenary, a lecture, a group discussion, a visit..."))
@@ -967,11 +992,15 @@ class Session(Frozen):
         metadata=about("Where the session is stated.", must_cite=True)
     )
     date: When | None = attrs.field(default=None, metadata=about("When it took place (EDTF)."))
-    theme: str | None = attrs.field(default=None, metadata=about("The theme it belongs to."))
+    theme: str | None = attrs.field(
+        default=None, metadata=about("The theme it belongs to.", search="text")
+    )
     actors: tuple[str, ...] = attrs.field(
         default=(), metadata=about("Ids of the actors taking part.", ref="actors")
     )
-    topics: tuple[str, ...] = attrs.field(default=(), metadata=about("Topics discussed."))
+    topics: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Topics discussed.", search="text")
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -985,6 +1014,7 @@ class Meeting(Record):
     """
 
     collection_name: ClassVar[str] = "meetings"
+    in_date_order: ClassVar[bool] = True
     collection_title: ClassVar[str] = "Meetings: dated sessions of the mechanisms"
 
     mechanism: str = attrs.field(
@@ -1016,8 +1046,10 @@ class Meeting(Record):
     format: Literal["in-person", "virtual", "hybrid"] | None = attrs.field(
         default=None, metadata=about("In person, virtual or hybrid.")
     )
-    city: str | None = attrs.field(default=None, metadata=about("The host city."))
-    venue: str | None = attrs.field(default=None, metadata=about("The building or site."))
+    city: str | None = attrs.field(default=None, metadata=about("The host city.", search="text"))
+    venue: str | None = attrs.field(
+        default=None, metadata=about("The building or site.", search="text")
+    )
     country: str | None = attrs.field(
         default=None, metadata=about("Id of the host country.", ref="actors", involves=True)
     )
@@ -1038,21 +1070,29 @@ class Meeting(Record):
         default=None, metadata=about("How many attended, as the sources count them.")
     )
     heads_of_delegation: tuple[Delegate, ...] = attrs.field(
-        default=(), metadata=about("Who led each delegation, where known.", involves=True)
+        default=(),
+        metadata=about("Who led each delegation, where known.", involves=True, search="text"),
     )
-    themes: tuple[str, ...] = attrs.field(default=(), metadata=about("Themes of the meeting."))
+    themes: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Themes of the meeting.", search="text")
+    )
     sessions: tuple[Session, ...] = attrs.field(
         default=(),
-        metadata=about("Parts of its programme: plenaries, lectures, discussions, visits."),
+        metadata=about(
+            "Parts of its programme: plenaries, lectures, discussions, visits.", search="text"
+        ),
     )
     outcomes: tuple[str, ...] = attrs.field(
-        default=(), metadata=about("What it agreed or produced, one sentence each.", sentences=True)
+        default=(),
+        metadata=about(
+            "What it agreed or produced, one sentence each.", sentences=True, search="text"
+        ),
     )
     documents: tuple[str, ...] = attrs.field(
         default=(), metadata=about("Ids of the documents it adopted or issued.", ref="documents")
     )
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         status = "" if self.status == "held" else f" ({self.status})"
         yield from self._fact(self.date, "meeting", self.name + status)
         if self.date is None and self.status != "held":
@@ -1126,7 +1166,7 @@ class Fund(Record):
         ),
     )
     priority_areas: tuple[str, ...] = attrs.field(
-        default=(), metadata=about("Areas the fund gives priority to.")
+        default=(), metadata=about("Areas the fund gives priority to.", search="text")
     )
     governing_documents: tuple[str, ...] = attrs.field(
         default=(), metadata=about("Ids of the documents that govern the fund.", ref="documents")
@@ -1149,7 +1189,7 @@ class Fund(Record):
                 return c.amount
         return None
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.established, "established", f"{self.name} established")
         for c in self.contributions:
             if c.kind == "annual" and c.period is not None:
@@ -1197,7 +1237,9 @@ class Document(Record):
         default=None,
         metadata=about("When it entered into force (EDTF).", after=("adopted", "signed")),
     )
-    place: str | None = attrs.field(default=None, metadata=about("Where it was adopted or signed."))
+    place: str | None = attrs.field(
+        default=None, metadata=about("Where it was adopted or signed.", search="text")
+    )
     adopted_at: str | None = attrs.field(
         default=None, metadata=about("Id of the meeting that adopted it.", ref="meetings")
     )
@@ -1223,7 +1265,7 @@ class Document(Record):
     def date(self) -> When | None:
         return self.adopted or self.signed or self.entered_into_force
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.adopted, "adopted", f"{self.name} adopted")
         yield from self._fact(self.signed, "signed", f"{self.name} signed")
         label = f"{self.name} enters into force"
@@ -1267,7 +1309,9 @@ class Policy(Record):
         default=None,
         metadata=about("Id of the policy it follows on from.", ref="policies", hierarchy=True),
     )
-    focus: tuple[str, ...] = attrs.field(default=(), metadata=about("What it focuses on."))
+    focus: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("What it focuses on.", search="text")
+    )
     related: tuple[str, ...] = attrs.field(
         default=(), metadata=about("Ids of related records in any collection.", ref="*")
     )
@@ -1276,7 +1320,7 @@ class Policy(Record):
     def date(self) -> When | None:
         return self.announced
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.announced, "announced", f"{self.name} announced")
 
 
@@ -1316,13 +1360,15 @@ class Programme(Record):
     fund: str | None = attrs.field(
         default=None, metadata=about("Id of the fund that pays for it.", ref="funds")
     )
-    areas: tuple[str, ...] = attrs.field(default=(), metadata=about("Areas it covers."))
+    areas: tuple[str, ...] = attrs.field(
+        default=(), metadata=about("Areas it covers.", search="text")
+    )
 
     @property
     def date(self) -> When | None:
         return self.started
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.started, "started", f"{self.name} starts")
         yield from self._fact(self.ended, "ended", f"{self.name} ends")
 
@@ -1369,7 +1415,7 @@ class Figure(Record):
     def date(self) -> When | None:
         return self.period or self.as_of
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.date, "figure", f"{self.name}: {self.value.human()}")
 
 
@@ -1383,6 +1429,7 @@ class Event(Record):
     """
 
     collection_name: ClassVar[str] = "events"
+    in_date_order: ClassVar[bool] = True
     collection_title: ClassVar[str] = "Events: proposals, establishments, admissions"
 
     kind: Literal[
@@ -1408,12 +1455,14 @@ class Event(Record):
     at: str | None = attrs.field(
         default=None, metadata=about("Id of the meeting at which it happened.", ref="meetings")
     )
-    place: str | None = attrs.field(default=None, metadata=about("Where it happened."))
+    place: str | None = attrs.field(
+        default=None, metadata=about("Where it happened.", search="text")
+    )
     related: tuple[str, ...] = attrs.field(
         default=(), metadata=about("Ids of related records in any collection.", ref="*")
     )
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         yield from self._fact(self.date, self.kind, self.name)
 
 
@@ -1469,7 +1518,7 @@ class RelationEvent(Frozen):
             ref="actors",
         ),
     )
-    note: str = attrs.field(default="", metadata=about("A remark on the step."))
+    note: str = attrs.field(default="", metadata=about("A remark on the step.", search="text"))
     local_names: tuple[LocalName, ...] = attrs.field(
         default=(), metadata=about("The step's wording in other languages.")
     )
@@ -1527,6 +1576,7 @@ class Relation(Record):
             "The relation's steps in date order; each holds until the next begins.",
             involves=True,
             ordered=True,
+            search="text",
         ),
     )
 
@@ -1571,7 +1621,7 @@ class Relation(Record):
             return None
         return event.state or self.partner
 
-    def dated_facts(self) -> Iterator[DatedFact]:
+    def dated_facts(self, name_of: Callable[[str], str] | None = None) -> Iterator[DatedFact]:
         for event in self.events:
             label = f"{self.name}: {_EVENT_WORDS[event.kind]}"
             yield from self._fact(event.date, f"relation-{event.kind}", label)

@@ -17,7 +17,7 @@ title, a legend and a footnote naming the data it was drawn from. Needs matplotl
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from ._loading import load
@@ -224,7 +224,7 @@ def timeline(
 
 
 def _key_documents(
-    dataset: Dataset, partnership: Partnership, summits: dict[str, tuple[Meeting, ...]]
+    dataset: Dataset, partnership: Partnership, summits: Mapping[str, tuple[Meeting, ...]]
 ) -> list[Document]:
     meeting_ids = {m.id for rows in summits.values() for m in rows}
     partner = dataset.actors.get(partnership.counterpart)

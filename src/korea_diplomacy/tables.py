@@ -69,43 +69,50 @@ class Column:
     many: bool = False
 
 
-def to_records(records: Iterable[Any]) -> list[dict[str, Any]]:
+def to_records(records: Iterable[Any] | str, *, names: bool = False) -> list[dict[str, Any]]:
     """One flat dict per record, in order; ``pandas.DataFrame`` takes the list as it is.
 
-    ``records`` is a collection, the result of ``filter``/``search``, or any iterable of
-    records of one type (also :class:`~korea_diplomacy.model.DatedFact`\\ s from
-    :func:`korea_diplomacy.timeline`). See the module documentation for how nested values
-    are flattened.
+    ``records`` is a collection or its name (``"summits"``), the result of
+    ``filter``/``search``, or any iterable of records of one type (also
+    :class:`~korea_diplomacy.model.DatedFact`\\ s from :func:`korea_diplomacy.timeline`).
+    See the module documentation for how nested values are flattened. With ``names``, each
+    column of ids is followed by a column of the names of the records they point to
+    (``country`` then ``country_name``).
 
     >>> import korea_diplomacy as kd
     >>> row = kd.to_records([kd.funds.lookup("AKCF")])[0]
     >>> row["abbreviation"], row["established"], row["beneficiaries"]
     ('AKCF', '1990', 'asean')
-    >>> kd.to_records(kd.figures.filter(metric="trade-volume"))[0]["value_amount"]
+    >>> kd.to_records(kd.figures.filter(metric="trade-volume"))[-1]["value_amount"]
     Decimal('176500000000')
+    >>> row = kd.to_records(kd.summits.filter(mechanism="CJK"), names=True)[0]
+    >>> row["mechanism"], row["mechanism_name"], row["country_name"]
+    ('china-japan-korea-trilateral-summit', 'China-Japan-Korea Trilateral Summit', 'Japan')
     """
+    records = _records(records)
     items = list(records)
     cls = _record_class(records, items)
     if cls is None:
         return []
-    plan = columns(cls)
-    return [{column.name: column.get(record) for column in plan} for record in items]
+    table = _columns(cls, items, names)
+    return [{column.name: column.get(record) for column in table} for record in items]
 
 
-def to_frame(records: Iterable[Any]) -> pandas.DataFrame:
+def to_frame(records: Iterable[Any] | str, *, names: bool = False) -> pandas.DataFrame:
     """A pandas DataFrame of the records, one row each, with proper dtypes.
 
-    Columns are those of :func:`to_records`; dates' ``_start`` and ``_end`` are datetimes and
-    ``_precision`` an ordered category, controlled vocabularies (``kind``, ``status``...)
-    are categories with every allowed value, whole numbers are nullable integers (``Int64``),
-    amounts are floats and text is pandas' ``string`` dtype.
+    Columns are those of :func:`to_records` (``names`` adds a name column beside each column
+    of ids; ``records`` may be a collection's name); dates' ``_start`` and ``_end`` are
+    datetimes and ``_precision`` an ordered category, controlled vocabularies (``kind``,
+    ``status``...) are categories with every allowed value, whole numbers are nullable
+    integers (``Int64``), amounts are floats and text is pandas' ``string`` dtype.
 
     Needs pandas: ``pip install 'korea-diplomacy[pandas]'``.
 
     >>> import korea_diplomacy as kd
     >>> df = kd.to_frame(kd.summits)
-    >>> df.loc[df.ordinal == 13, ["id", "city"]].values.tolist()[0]
-    ['asean-rok-summit-13', 'Ha Noi']
+    >>> df.loc[df.id == "asean-rok-summit-13", ["ordinal", "city"]].values.tolist()
+    [[13, 'Ha Noi']]
     >>> str(df["date_start"].dtype).startswith("datetime64"), str(df["status"].dtype)
     (True, 'category')
     """
@@ -113,16 +120,68 @@ def to_frame(records: Iterable[Any]) -> pandas.DataFrame:
         import pandas as pd
     except ImportError:
         raise MissingExtraError("kd.to_frame", "pandas") from None
+    records = _records(records)
     items = list(records)
     cls = _record_class(records, items)
     if cls is None:
         return pd.DataFrame()
-    plan = columns(cls)
-    rows = [[column.get(record) for column in plan] for record in items]
-    frame = pd.DataFrame(rows, columns=[column.name for column in plan], dtype=object)
-    for column in plan:
+    table = _columns(cls, items, names)
+    rows = [[column.get(record) for column in table] for record in items]
+    frame = pd.DataFrame(rows, columns=[column.name for column in table], dtype=object)
+    for column in table:
         frame[column.name] = _typed(pd, frame[column.name], column)
     return frame
+
+
+def _records(records: Iterable[Any] | str) -> Iterable[Any]:
+    """A collection named by its name, or the records as they are."""
+    if isinstance(records, str):
+        from ._loading import load  # the tables module is light; loading is not
+
+        return load().collection(records)
+    return records
+
+
+def _columns(cls: type, items: list[Any], names: bool) -> tuple[Column, ...]:
+    """The columns of ``cls``, with a name column after each column of ids if ``names``."""
+    table = columns(cls)
+    if not names:
+        return table
+    from .dataset import dataset_of  # as above
+
+    dataset = dataset_of(items[0]) if items else None
+    if dataset is None:
+        from ._loading import load
+
+        dataset = load()
+    name_of = dataset.name_of
+    found: list[Column] = []
+    for column in table:
+        found.append(column)
+        if column.references is not None and column.name != "sources":
+            found.append(
+                Column(
+                    f"{column.name}_name",
+                    "string",
+                    f"The names of the records {column.name} holds the ids of.",
+                    _names(column, name_of),
+                )
+            )
+    return tuple(found)
+
+
+def _names(column: Column, name_of: Callable[[str], str]) -> Callable[[Any], str | None]:
+    get = column.get
+
+    def names(record: Any) -> str | None:
+        value = get(record)
+        if value is None:
+            return None
+        if column.many:
+            return LIST_SEPARATOR.join(name_of(item) for item in value.split(LIST_SEPARATOR))
+        return name_of(value)
+
+    return names
 
 
 def _typed(pd: Any, series: Any, column: Column) -> Any:

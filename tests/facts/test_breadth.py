@@ -14,6 +14,7 @@ import korea_diplomacy as kd
 def series(mechanism):
     """(ordinal, date, city) of a mechanism's meetings that have an ordinal, in ordinal order."""
     meetings = [m for m in kd.meetings.filter(mechanism=mechanism) if m.ordinal is not None]
+    meetings.sort(key=lambda m: m.ordinal)
     return [(m.ordinal, str(m.date) if m.date else None, m.city) for m in meetings]
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import korea_diplomacy as kd
+from korea_diplomacy.collection import date_order
 from korea_diplomacy.dataset import VIEWS
 from korea_diplomacy.dates import as_day
 from korea_diplomacy.model import record_classes
@@ -20,21 +22,33 @@ NEAR = partial_dates(st.dates(dt.date(1940, 1, 1), dt.date(2030, 12, 31)))
 QUERY_DATES = st.none() | NEAR | partial_dates() | date_ranges(st.dates(dt.date(1940, 1, 1)))
 
 
-def _plain_filter(collection, since, until):
-    """What filter(since, until) means, written out over every record."""
+def _window(since, until):
     start = as_day(since) if since is not None else dt.date.min
     end = as_day(until, end=True) if until is not None else dt.date.max
-    return tuple(
+    return start, end
+
+
+def _plain_filter(collection, since, until):
+    """What filter(since, until) means, written out over every record: the records whose
+    dates touch the window, in date order (undated last, then by id)."""
+    start, end = _window(since, until)
+    kept = (
         r
         for r in collection
         if (since is None and until is None)
         or (r.date is not None and r.date.latest >= start and r.date.earliest <= end)
     )
+    return tuple(sorted(kept, key=date_order))
 
 
 def check_filter_law(ds, since, until):
+    start, end = _window(since, until)
     for name in (*record_classes(), *VIEWS):
         collection = ds.collection(name)
+        if start > end:  # a window that ends before it starts is a mistake, said so
+            with pytest.raises(kd.InvalidCriteriaError, match="end before they begin"):
+                collection.filter(since=since, until=until)
+            continue
         assert collection.filter(since=since, until=until) == _plain_filter(
             collection, since, until
         ), name
@@ -77,10 +91,18 @@ def test_status_on_and_members_on_agree_with_the_bundled_records(when):
 def check_timeline_laws(ds, since, until):
     everything = ds.timeline()
     assert list(everything) == sorted(everything, key=lambda f: f.sort_key())
-    facts = [f for name in record_classes() for r in ds.collection(name) for f in r.dated_facts()]
+    facts = [
+        f
+        for name in record_classes()
+        for r in ds.collection(name)
+        for f in r.dated_facts(name_of=ds.name_of)
+    ]
     assert Counter(everything) == Counter(facts)  # every dated fact, once
-    start = as_day(since) if since is not None else dt.date.min
-    end = as_day(until, end=True) if until is not None else dt.date.max
+    start, end = _window(since, until)
+    if start > end:
+        with pytest.raises(kd.InvalidCriteriaError, match="end before they begin"):
+            ds.timeline(since=since, until=until)
+        return
     window = [f for f in everything if f.date.latest >= start and f.date.earliest <= end]
     assert list(ds.timeline(since=since, until=until)) == window
 
