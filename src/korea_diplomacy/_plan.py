@@ -46,6 +46,7 @@ __all__ = [
     "FieldPlan",
     "Shape",
     "about",
+    "criterion",
     "plan",
     "shape_of",
 ]
@@ -127,6 +128,22 @@ def about(doc: str, **facts: Any) -> dict[str, About]:
     'The host city.'
     """
     return {KEY: About(doc, **facts)}
+
+
+_CRITERION = "_korea_diplomacy_criterion"
+
+
+def criterion(method: Callable[[Any], Any]) -> property:
+    """A read-only property that :meth:`Collection.filter` also takes as a criterion, such as
+    a partnership's ``level`` today (its latest stage's). Its values are checked like a
+    field's, from its return annotation; its docstring describes it.
+
+    >>> from korea_diplomacy.model import Partnership
+    >>> [f.name for f in plan(Partnership).derived]
+    ['level']
+    """
+    setattr(method, _CRITERION, True)
+    return property(method)
 
 
 # --------------------------------------------------------------------------- shapes
@@ -802,6 +819,19 @@ class FieldPlan:
         self.about: About = field.metadata.get(KEY) or About("")
         self.ref = self.about.ref
 
+    @classmethod
+    def derived(cls, name: str, method: Callable[[Any], Any]) -> FieldPlan:
+        """The plan of a :func:`criterion` property: a field in all but storage."""
+        self = cls.__new__(cls)
+        self.name = name
+        self.default = None
+        self.required = False
+        self.shape = shape_of(typing.get_type_hints(method)["return"], None)
+        doc = (inspect.getdoc(method) or "").split("\n\n")[0].replace("\n", " ")
+        self.about = About(doc)
+        self.ref = None
+        return self
+
     def __repr__(self) -> str:
         return f"<FieldPlan {self.name}: {self.shape.describe()}>"
 
@@ -826,6 +856,14 @@ class ClassPlan:
         self.by_name = {field.name: field for field in self.fields}
         self.names = frozenset(self.by_name)
         self.required = frozenset(field.name for field in self.fields if field.required)
+        self.derived = tuple(
+            FieldPlan.derived(name, value.fget)
+            for klass in reversed(cls.__mro__)
+            for name, value in vars(klass).items()
+            if isinstance(value, property)
+            and value.fget is not None
+            and getattr(value.fget, _CRITERION, False)
+        )
         self._walked: tuple[FieldPlan, ...] | None = None
         self._dated: bool | None = None
 

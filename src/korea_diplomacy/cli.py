@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+from argparse import SUPPRESS
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
@@ -41,11 +42,18 @@ def _parser() -> argparse.ArgumentParser:
         "summits and funds, with their sources.",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    # --json is also taken after the subcommand (`korea-diplomacy search Busan --json`).
+    after = _Parser(add_help=False)
+    after.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    sub.add_parser("info", help="version, data digest and record counts")
+    def command(name: str, **options: Any) -> argparse.ArgumentParser:
+        parsed: argparse.ArgumentParser = sub.add_parser(name, parents=[after], **options)
+        return parsed
 
-    listing = sub.add_parser(
+    command("info", help="version, data digest and record counts")
+
+    listing = command(
         "list",
         help="list the records of a collection",
         epilog="Criteria are those of Collection.filter: --involving, --year, --since, --until "
@@ -55,27 +63,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("collection", help="a collection, as `korea-diplomacy info` lists them")
 
-    show = sub.add_parser("show", help="one record, found by id, name or alias, with its sources")
+    show = command("show", help="one record, found by id, name or alias, with its sources")
     show.add_argument("text")
 
-    search = sub.add_parser("search", help="records whose names match part of a text")
+    search = command(
+        "search",
+        help="records holding every word of a text (or the start of one) in their names, "
+        "descriptions, notes, places, outcomes...: best first",
+    )
     search.add_argument("text")
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--limit", type=int, default=20, help="show at most this many (20)")
+    search.add_argument(
+        "--collection",
+        action="append",
+        dest="collections",
+        metavar="NAME",
+        help="search only this collection (repeat for more)",
+    )
 
-    timeline = sub.add_parser("timeline", help="dated facts in order")
+    timeline = command("timeline", help="dated facts in order")
     timeline.add_argument("--since")
     timeline.add_argument("--until")
     timeline.add_argument("--involving")
 
-    export = sub.add_parser(
+    export = command(
         "export", help="write every collection and a Data Package descriptor into a directory"
     )
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--out", required=True, metavar="DIR")
 
-    validate = sub.add_parser(
-        "validate", help="check the bundled data, or it plus your directories"
-    )
+    validate = command("validate", help="check the bundled data, or it plus your directories")
     validate.add_argument("directories", nargs="*", metavar="DIR")
     return parser
 
@@ -192,7 +209,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "show":
         return _show(dataset.lookup(args.text), dataset, args.json)
     if command == "search":
-        return _print_records(dataset.search(args.text, limit=args.limit), args.json)
+        return _search(dataset, args)
     if command == "timeline":
         facts = dataset.timeline(since=args.since, until=args.until, involving=args.involving)
         if args.json:
@@ -250,6 +267,46 @@ def _export(dataset: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _search(dataset: Any, args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        raise ValueError(f"--limit takes a number of records, not {args.limit}")
+    found = dataset.search(args.text, collections=args.collections, limit=args.limit)
+    if args.json:
+        from ._convert import unstructure
+
+        hits = [
+            {
+                "collection": hit.collection,
+                "field": hit.field,
+                "score": round(hit.score, 3),
+                "record": unstructure(hit.record),
+            }
+            for hit in found.hits
+        ]
+        report = {"query": args.text, "total": found.total, "shown": len(hits), "hits": hits}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    rows = [
+        (hit.record.id, _when(hit.record), hit.record.name, f"({hit.field}: {_clip(hit.text)})")
+        if hit.field != "name"
+        else (hit.record.id, _when(hit.record), hit.record.name, "")
+        for hit in found.hits
+    ]
+    _table(rows)
+    if found.total == 0:
+        print(f"nothing matches {args.text!r}; `korea-diplomacy info` shows what the data covers")
+    elif len(rows) < found.total:
+        print(f"{len(rows)} of {found.total} shown (--limit N for more)")
+    else:
+        print(f"{found.total} found")
+    return 0
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _print_records(records: Iterable[Any], as_json: bool) -> int:
     records = list(records)
     if as_json:
@@ -276,70 +333,23 @@ def _when(record: Any) -> str:
 
 
 def _show(record: Any, dataset: Any, as_json: bool) -> int:
-    from ._convert import unstructure
-
-    data = unstructure(record)
     if as_json:
-        sources = sorted({c.source for c in _citations(record)})
+        from ._convert import unstructure
+        from ._plan import walk
+        from .model import Citation
+
+        cited = {item.source for _, item, _, _ in walk(record) if type(item) is Citation}
         data = {
             "collection": record.collection_name,
-            **data,
-            "sources_cited": [unstructure(dataset.sources[s]) for s in sources],
+            **unstructure(record),
+            "sources_cited": [unstructure(dataset.sources[s]) for s in sorted(cited)],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    kind = _singular(record.collection_name)
-    print(f"{record.name}  [{kind}: {record.id}]")
-    for local in record.local_names:
-        variants = f" (also {', '.join(local.variants)})" if local.variants else ""
-        print(f"  name ({local.lang}): {local.text}{variants}")
-    skip = {"id", "name", "citations", "local_names"}
-    for key, value in data.items():
-        if key in skip:
-            continue
-        print(f"  {key.replace('_', ' ')}: {_render(value)}")
-    print("  sources:")
-    for citation in _citations(record):
-        source = dataset.sources.get(citation.source)
-        if source is None:
-            print(f"    - {citation.source} ({citation.section})")
-            continue
-        section = source.section(citation.section)
-        title = section.title if section else citation.section
-        where = f", {source.url}" if source.url else ""
-        print(f'    - {source.name} ({source.publisher}), section "{title}"{where}')
+    from .display import record_text
+
+    print(record_text(record, dataset))
     return 0
-
-
-def _singular(collection: str) -> str:
-    """``policies`` -> ``policy``, ``meetings`` -> ``meeting``."""
-    if collection.endswith("ies"):
-        return collection[:-3] + "y"
-    return collection[:-1] if collection.endswith("s") else collection
-
-
-def _citations(record: Any) -> list[Any]:
-    from ._plan import walk
-    from .model import Citation
-
-    seen: dict[tuple[str, str], Any] = {}
-    for _, citation, _, _ in walk(record):
-        if type(citation) is Citation:
-            seen.setdefault((citation.source, citation.section), citation)
-    return list(seen.values())
-
-
-def _render(value: Any) -> str:
-    if isinstance(value, list):
-        if all(isinstance(v, str) for v in value):
-            return "; ".join(value)
-        return "; ".join(_render(v) for v in value)
-    if isinstance(value, dict):
-        parts = [
-            f"{k}={_render(v)}" for k, v in value.items() if k != "citations" and k != "citation"
-        ]
-        return "{" + ", ".join(parts) + "}"
-    return str(value)
 
 
 def _table(rows: Sequence[Sequence[str]]) -> None:

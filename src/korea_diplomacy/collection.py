@@ -19,7 +19,7 @@ import attrs
 from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
-from ._search import Index, Match
+from ._search import Index, Match, words
 from .dates import as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
 from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stage, record_classes
@@ -493,7 +493,8 @@ class Collection(Generic[R]):
         cls = self.record_class
         if cls is None:
             return {}
-        return {f.name: f for f in plan(cls).fields if f.criterion}
+        found = plan(cls)
+        return {f.name: f for f in (*found.fields, *found.derived) if f.criterion}
 
     @property
     def record_class(self) -> type | None:
@@ -518,13 +519,23 @@ class Collection(Generic[R]):
         strings, or text python-dateutil reads), and any field of text, numbers, choices or
         ids (``mechanism``, ``kind``, ``status``, ``format``, ``ordinal``, ``city``,
         ``country``...). A reference takes an id or a name (``mechanism`` counts the
-        sub-mechanisms too); a choice must be one of its words; a list field matches when it
-        holds the value. The result is a tuple of records that can be filtered again, shown
-        as a table in a notebook and given to ``kd.to_frame``.
+        sub-mechanisms too); a choice must be one of its words (anything else is refused,
+        naming the closest); text matches the same text or one holding each of its words
+        (``venue="KINTEX"``), case, accents and dashes aside; a list field matches when it
+        holds the value. Some collections add a criterion of their own, such as a
+        partnership's ``level`` or a relation's ``status`` today. The result is a tuple of
+        records that can be filtered again, shown as a table in a notebook and given to
+        ``kd.to_frame``.
 
         >>> import korea_diplomacy as kd
         >>> [m.ordinal for m in kd.summits.filter(mechanism="ASEAN-ROK Summit", year=2010)]
         [13]
+        >>> [m.id for m in kd.meetings.filter(venue="KINTEX")]
+        ['korea-africa-summit-1']
+        >>> kd.meetings.filter(status="canceled")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        korea_diplomacy.errors.InvalidCriteriaError: 'canceled' is not a status ... 'cancelled'?...
         """
         fields = self._fields()
         checks: list[Callable[[R], bool]] = []
@@ -613,13 +624,18 @@ class Collection(Generic[R]):
                 )
         elif field.ref is not None:
             value = self._resolve(field.ref, value)
-        else:  # free text: compared as names are (case, spacing and dashes aside)
-            key = normalise(value)
+        else:  # free text: the same text, or one holding each of its words ("KINTEX")
+            key = normalise(value[:MAX_NAME])
+            wanted = frozenset(words(value[:MAX_NAME]))
+
+            def same(text: str | None) -> bool:
+                if not text:
+                    return False
+                return normalise(text) == key or (bool(wanted) and wanted <= frozenset(words(text)))
+
             if many:
-                return lambda record: any(normalise(v) == key for v in getattr(record, name))
-            return lambda record: (
-                (getattr(record, name) or "") != "" and normalise(getattr(record, name)) == key
-            )
+                return lambda record: any(same(v) for v in getattr(record, name))
+            return lambda record: same(getattr(record, name))
         if many:
             return lambda record: value in getattr(record, name)
         return lambda record: getattr(record, name) == value

@@ -12,13 +12,13 @@ True
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ._plan import plan, walk
-from .model import Citation
+from .model import Citation, Record
 
-__all__ = ["MAX_ROWS", "collection_html", "record_html"]
+__all__ = ["MAX_ROWS", "collection_html", "record_html", "record_text"]
 
 MAX_ROWS = 60
 """Rows a collection's table shows before it says how many more there are."""
@@ -56,7 +56,7 @@ def collection_html(name: str, records: Sequence[Any], sources: Any = None) -> s
 
 
 def record_html(record: Any, dataset: Any = None) -> str:
-    """A two-column table of one record: id, name, its fields, description and sources.
+    """A two-column table of one record: id, name, its fields and its sources.
 
     ``dataset`` (the one the record belongs to) turns ids into names and source ids into
     links to their pages.
@@ -65,26 +65,16 @@ def record_html(record: Any, dataset: Any = None) -> str:
     >>> "Ha Noi" in record_html(kd.meetings["asean-rok-summit-13"])
     True
     """
-    name_of = _namer(dataset)
     rows: list[tuple[str, str]] = [
         ("id", f"<code>{_e(record.id)}</code>"),
         ("name", _e(record.name)),
     ]
-    for field in plan(type(record)).fields:
-        value = getattr(record, field.name)
-        if field.name in _SHOWN_APART or value is None or value == "" or value == ():
-            continue
-        items = value if isinstance(value, tuple) else (value,)
-        if field.ref is not None:
-            cells = [_named(item, name_of) for item in items]
-        else:
-            shape = field.shape.inner()
-            cells = [_e(shape.show(item, name_of)) for item in items]
-        nested = bool(field.shape.holds())
-        separator = "<br>" if field.about.sentences or nested else ", "
-        rows.append((field.name.replace("_", " "), separator.join(cells)))
-    if getattr(record, "description", ""):
-        rows.append(("description", _e(record.description)))
+    for label, cells, lines in _rows(record, _namer(dataset)):
+        shown = [
+            _e(text) if record_id is None else _named_html(text, record_id)
+            for text, record_id in cells
+        ]
+        rows.append((label, ("<br>" if lines else ", ").join(shown)))
     cited = _cited(record)
     sources = dataset.sources if dataset is not None else None
     if cited:
@@ -97,24 +87,83 @@ def record_html(record: Any, dataset: Any = None) -> str:
     return f"<div><p><b>{_e(kind)}</b></p><table><tbody>{body}</tbody></table></div>"
 
 
-_SHOWN_APART = frozenset(("id", "name", "description", "citations", "notes"))
+def record_text(record: Any, dataset: Any = None) -> str:
+    """One record as text for a terminal, as ``korea-diplomacy show`` prints it: the same
+    fields as :func:`record_html`, names beside ids, and each source with the section cited.
+
+    >>> import korea_diplomacy as kd
+    >>> print(record_text(kd.meetings["asean-rok-summit-13"], kd.load()))  # doctest: +ELLIPSIS
+    13th ASEAN-ROK Summit  [Meeting asean-rok-summit-13]
+      mechanism: ASEAN-ROK Summit (asean-rok-summit)
+      ordinal: 13
+      date: 29 Oct 2010
+      ...
+      country: Viet Nam (vnm)
+      ...
+    """
+    lines = [f"{record.name}  [{type(record).__name__} {record.id}]"]
+    for label, cells, many in _rows(record, _namer(dataset)):
+        shown = [
+            text if record_id is None else f"{text} ({record_id})" for text, record_id in cells
+        ]
+        if many and len(shown) > 1:
+            lines.append(f"  {label}:")
+            lines.extend(f"    - {text}" for text in shown)
+        else:
+            lines.append(f"  {label}: {'; '.join(shown)}")
+    citations = [item for _, item, _, _ in walk(record) if type(item) is Citation]
+    if citations:
+        lines.append("  sources:")
+    sources = dataset.sources if dataset is not None else None
+    for source_id, section_id in dict.fromkeys((c.source, c.section) for c in citations):
+        source = sources.get(source_id) if sources is not None else None
+        if source is None:
+            lines.append(f"    - {source_id} ({section_id})")
+            continue
+        section = source.section(section_id)
+        title = section.title if section else section_id
+        where = f", {source.url}" if source.url else ""
+        lines.append(f'    - {source.name} ({source.publisher}), section "{title}"{where}')
+    return "\n".join(lines)
 
 
-def _namer(dataset: Any) -> Any:
+def _rows(
+    record: Any, name_of: Callable[[str], str] | None
+) -> Iterator[tuple[str, list[tuple[str, str | None]], bool]]:
+    """Each field worth showing: its label, its items as (text, id or None), and whether
+    they go one to a line. The record's own fields come first, then those every record
+    has (description, notes, conflicts...); id, name and citations are shown apart."""
+    fields = plan(type(record)).fields
+    common = {field.name for field in plan(Record).fields}
+    ordered = [f for f in fields if f.name not in common] + [f for f in fields if f.name in common]
+    for field in ordered:
+        value = getattr(record, field.name)
+        if field.name in _SHOWN_APART or value is None or value == "" or value == ():
+            continue
+        items = value if isinstance(value, tuple) else (value,)
+        cells: list[tuple[str, str | None]]
+        if field.ref is not None:
+            cells = [(name_of(item) if name_of else item, item) for item in items]
+        else:
+            shape = field.shape.inner()
+            cells = [(shape.show(item, name_of), None) for item in items]
+        lines = bool(field.about.sentences or field.shape.holds())
+        yield field.name.replace("_", " "), cells, lines
+
+
+_SHOWN_APART = frozenset(("id", "name", "citations"))
+
+
+def _namer(dataset: Any) -> Callable[[str], str] | None:
     """A function from an id to the name of its record in ``dataset`` (the id if none)."""
     if dataset is None:
         return None
-
-    def name_of(record_id: str) -> str:
-        found = dataset.get(record_id) if isinstance(record_id, str) else None
-        return found.name if found is not None else record_id
-
+    name_of: Callable[[str], str] = dataset.name_of
     return name_of
 
 
-def _named(record_id: str, name_of: Any) -> str:
+def _named_html(name: str, record_id: str) -> str:
     """An id as a reader wants it: the record's name, with the id beside it."""
-    name = name_of(record_id) if name_of is not None else record_id
     if name == record_id:
         return f"<code>{_e(record_id)}</code>"
     return f"{_e(name)} <code>{_e(record_id)}</code>"

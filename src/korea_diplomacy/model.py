@@ -22,7 +22,7 @@ from typing import ClassVar, Literal, TypeAlias, cast
 import attrs
 
 from ._frozen import Frozen
-from ._plan import about, involved
+from ._plan import about, criterion, involved
 from .dates import DateRange, When, as_day
 
 __all__ = [
@@ -926,6 +926,18 @@ class Partnership(Record):
     def date(self) -> When | None:
         return self.stages[0].start if self.stages else None
 
+    @criterion
+    def level(self) -> PartnershipLevel | None:
+        """How high the partnership stands now: the level of its latest stage.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.partnerships.lookup("Viet Nam").level
+        'comprehensive-strategic'
+        >>> sorted(p.counterpart for p in kd.partnerships.filter(level="special-strategic"))
+        ['are', 'idn', 'ind', 'uzb']
+        """
+        return self.stages[-1].level if self.stages else None
+
     def status_on(self, date: object) -> Stage | None:
         """The stage in force on ``date``, or None before the first one.
 
@@ -1583,6 +1595,18 @@ class Relation(Record):
     @property
     def date(self) -> When | None:
         return self.events[0].date if self.events else None
+
+    @criterion
+    def status(self) -> RelationStatus | None:
+        """Where the relation stands now: the status its latest step left it in.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.relations.lookup("Taiwan").status
+        'ended'
+        >>> len(kd.relations.filter(status="diplomatic")) > 180
+        True
+        """
+        return self.events[-1].status if self.events else None
 
     @property
     def established(self) -> When | None:
