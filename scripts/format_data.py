@@ -51,7 +51,12 @@ def main() -> int:
         return status
     dataset = Dataset(records)
     views = {name: len(dataset.collection(name)) for name in VIEWS}
-    manifest = {"digest": dataset.digest(), "files": files, "views": views}
+    manifest = {
+        "digest": dataset.digest(),
+        "files": files,
+        "views": views,
+        "coverage": dataset.coverage().to_dict(),
+    }
     text = json.dumps(manifest, indent=2) + "\n"
     if not MANIFEST.exists() or MANIFEST.read_text(encoding="utf-8") != text:
         if check:

@@ -24,7 +24,12 @@ def _script(name):
 
 
 @pytest.mark.parametrize(
-    ("script", "doc"), [("gen_sources_doc", "sources.md"), ("gen_model_doc", "data-model.md")]
+    ("script", "doc"),
+    [
+        ("gen_sources_doc", "sources.md"),
+        ("gen_model_doc", "data-model.md"),
+        ("gen_coverage_doc", "coverage.md"),
+    ],
 )
 def test_generated_doc_is_current(script, doc):
     import korea_diplomacy  # noqa: F401  (the installed package, imported before the script's path)

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from . import plot
-    from .collection import Collection, Partnerships, Relations
+    from ._coverage import Coverage
+    from .collection import Collection, Found, Hit, Partnerships, Relations, Selection
     from .datapackage import export
     from .dataset import Dataset
     from .dates import DateRange, PartialDate, parse_when
@@ -94,7 +95,8 @@ _COLLECTIONS = frozenset(__annotations__)
 
 # Where each other public name lives; nothing is imported until it is asked for.
 _LAZY = {
-    "collection": ("Collection",),
+    "collection": ("Collection", "Found", "Hit", "Selection"),
+    "_coverage": ("Coverage",),
     "dataset": ("Dataset",),
     "dates": ("DateRange", "PartialDate", "parse_when"),
     "_loading": ("load",),
@@ -149,6 +151,7 @@ __all__ = [
     "Collection",
     "Conflict",
     "Contribution",
+    "Coverage",
     "DataError",
     "Dataset",
     "DateParseError",
@@ -161,7 +164,9 @@ __all__ = [
     "Event",
     "ExternalId",
     "Figure",
+    "Found",
     "Fund",
+    "Hit",
     "Inference",
     "InvalidCriteriaError",
     "KoreaDiplomacyError",
@@ -182,12 +187,14 @@ __all__ = [
     "RelationEvent",
     "Role",
     "Section",
+    "Selection",
     "Session",
     "Source",
     "Stage",
     "Violation",
     "__version__",
     "actors",
+    "coverage",
     "data_digest",
     "documents",
     "events",
@@ -225,6 +232,20 @@ def timeline(since: object = None, until: object = None, involving: str | None =
     from ._loading import load
 
     return load().timeline(since=since, until=until, involving=involving)
+
+
+def coverage() -> Any:
+    """What the bundled data covers: per collection, how many records, the first and last
+    dates, the mechanisms and partners, and what is known to be missing. ``print()`` it for
+    a report; see :class:`Coverage`.
+
+    >>> import korea_diplomacy as kd
+    >>> print(kd.coverage()["partnerships"])  # doctest: +ELLIPSIS
+    partnerships: 23 records, dated 22 (1 Oct 1953 to ...), 23 partners
+    """
+    from ._loading import load
+
+    return load().coverage()
 
 
 def search(text: str, *, collections: Any = None, limit: int | None = 20) -> Any:

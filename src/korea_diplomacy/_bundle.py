@@ -18,6 +18,7 @@ from typing import Any
 __all__ = [
     "MANIFEST",
     "bundled_counts",
+    "bundled_coverage",
     "bundled_digest",
     "bundled_manifest",
     "forget",
@@ -89,6 +90,17 @@ def bundled_counts() -> dict[str, int]:
 
     dataset = load()
     return {name: len(dataset.collection(name)) for name in (*record_classes(), *VIEWS)}
+
+
+def bundled_coverage() -> dict[str, Any]:
+    """What the bundled data covers, in :meth:`Coverage.to_dict`'s form: as recorded, when
+    every file is as recorded."""
+    manifest = bundled_manifest()
+    if manifest.get("coverage") is not None and _all_trusted(manifest):
+        return dict(manifest["coverage"])
+    from ._loading import load
+
+    return load().coverage().to_dict()
 
 
 def _all_trusted(manifest: dict[str, Any]) -> bool:

@@ -9,7 +9,8 @@ the start of one ("olymp" finds "Olympics"), never a bare piece of a word ("usa"
 "Busan"). Korean is split at spaces and punctuation like any other text ("한·아세안" is
 "한" and "아세안").
 
-Ranking: a name equal to the query (1.0), then a name holding every word (0.9 to 0.95), then a
+Ranking: a name equal to the query (1.0), then a name holding every word (0.9 to 0.99, the
+more of the name the query covers the higher), then a
 field equal to the query, such as a city (0.8), then a match with a name among its fields (0.7 to
 0.75), then running text (0.5 to 0.55); whole words before prefixes.
 
@@ -27,7 +28,6 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ._names import normalise
 from ._plan import plan
 
 __all__ = ["MAX_QUERY", "Index", "Match", "words"]
@@ -85,13 +85,15 @@ class Match:
 
 
 class _Entry:
-    __slots__ = ("field", "name", "text", "words")
+    __slots__ = ("field", "key", "name", "text", "words")
 
     def __init__(self, field: str, name: bool, text: str) -> None:
         self.field = field
         self.name = name
         self.text = text
-        self.words = frozenset(words(text))
+        found = words(text)
+        self.words = frozenset(found)
+        self.key = " ".join(found)  # the text as a query equal to it would read
 
 
 class Index:
@@ -130,7 +132,7 @@ class Index:
             candidates = found if candidates is None else candidates & found
             if not candidates:
                 return []
-        key = normalise(query[:MAX_QUERY])
+        key = " ".join(wanted)
         assert candidates is not None
         return [_score(position, self.entries[position], wanted, key) for position in candidates]
 
@@ -153,14 +155,18 @@ def _entries(value: Any, path: str, inherited: bool) -> Iterator[_Entry]:
 
 
 def _score(position: int, entries: list[_Entry], wanted: list[str], key: str) -> Match:
-    exact_name = next((e for e in entries if e.name and normalise(e.text) == key), None)
+    exact_name = next((e for e in entries if e.name and e.key == key), None)
     if exact_name is not None:
         return Match(position, 1.0, exact_name.field, exact_name.text)
     whole = sum(1 for w in wanted if any(w in e.words for e in entries)) / len(wanted)
-    for entry in entries:  # a name holding every word
-        if entry.name and all(_has(entry, w) for w in wanted):
-            return Match(position, 0.9 + 0.05 * whole, entry.field, entry.text)
-    exact_text = next((e for e in entries if normalise(e.text) == key), None)
+    # A name holding every word: the more of the name the query covers, the better
+    # ("Mekong-ROK Summit" before "ROK ODA to the Mekong countries, 1987-2020").
+    named = [e for e in entries if e.name and all(_has(e, w) for w in wanted)]
+    if named:
+        best_name = max(named, key=lambda e: (len(wanted) / max(len(e.words), 1), -len(e.text)))
+        covered = min(len(set(wanted)) / max(len(best_name.words), 1), 1.0)
+        return Match(position, 0.9 + 0.05 * whole + 0.04 * covered, best_name.field, best_name.text)
+    exact_text = next((e for e in entries if e.key == key), None)
     if exact_text is not None:  # a city, venue or title that is the query itself
         return Match(position, 0.8, exact_text.field, exact_text.text)
     # Otherwise the field matching the most words: whole words first, then a name, then the

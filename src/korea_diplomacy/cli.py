@@ -232,8 +232,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _info(as_json: bool) -> int:
     from . import __version__
-    from ._bundle import bundled_counts, bundled_digest
+    from ._bundle import bundled_counts, bundled_coverage, bundled_digest
 
+    coverage = bundled_coverage()  # from the manifest: no record is read, no model imported
     info = {
         "version": __version__,
         "data_digest": bundled_digest(),
@@ -244,12 +245,35 @@ def _info(as_json: bool) -> int:
     if as_json:
         from ._loading import load
 
+        info["coverage"] = coverage
         info["sources"] = [source.id for source in load().sources]
-        print(json.dumps(info, indent=2))
+        print(json.dumps(info, indent=2, ensure_ascii=False))
         return 0
     print(f"korea-diplomacy {info['version']}")
     print(f"data digest  {info['data_digest']}")
-    _table([(name, str(count)) for name, count in info["counts"].items()])
+    rows = [("collection", "records", "dated", "from", "to", "mechanisms", "partners")]
+    for name, count in info["counts"].items():
+        entry = coverage.get(name)
+        if entry is None:  # a view, such as summits
+            rows.append((name, str(count), "", "", "", "", ""))
+            continue
+        rows.append(
+            (
+                name,
+                str(count),
+                str(entry["dated"]),
+                entry["first"] or "",
+                entry["last"] or "",
+                str(len(entry["mechanisms"]) or ""),
+                str(len(entry["partners"]) or ""),
+            )
+        )
+    _table(rows)
+    missing = [f"{name}: {gap}" for name, entry in coverage.items() for gap in entry["missing"]]
+    if missing:
+        print("known to be missing (kd.coverage() for more):")
+        for gap in missing:
+            print(f"  - {_clip(gap, 160)}")
     print(f"licence {info['licence']}; cite as {info['cite']}")
     return 0
 

@@ -143,7 +143,13 @@ class Hit(Frozen):
 
 class Found(Selection[R]):
     """What a search returns: the records found, best first, with ``hits`` (which field of
-    each matched) and ``total`` (how many matched before ``limit`` cut the list)."""
+    each matched) and ``total`` (how many matched before ``limit`` cut the list).
+
+    >>> import korea_diplomacy as kd
+    >>> found = kd.search("Mekong", limit=3)
+    >>> len(found), found.total > 3, found.hits[0].field
+    (3, True, 'aliases')
+    """
 
     hits: tuple[Hit, ...]
     total: int
@@ -297,7 +303,7 @@ class Collection(Generic[R]):
         try:
             return self._by_id[key]
         except KeyError:
-            raise NotFoundError(self._name, key, self._suggest(key)) from None
+            raise self._not_found(key) from None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):
@@ -396,32 +402,32 @@ class Collection(Generic[R]):
         ids = self._exact.get(text)
         if ids is None:
             if len(text) > MAX_NAME:  # longer than any name: nothing to compare
-                raise NotFoundError(self._name, text[:60] + "...")
+                raise NotFoundError(self._name, text[:60] + "...", mentions=0)
             ids = self._name_index().get(normalise(text), ())
         if len(ids) == 1:
             return self._by_id[ids[0]]
         if ids:
             raise AmbiguousLookupError(self._name, text, ids)
-        raise NotFoundError(self._name, text, self._suggest(text))
+        raise self._not_found(text)
 
-    def _suggest(self, text: str) -> tuple[str, ...]:
-        """Ids of records the text may have meant: names spelt nearly the same, and the best
-        search results; none when nothing is close (the error then says so)."""
-        if not isinstance(text, str) or len(text) > MAX_NAME:
-            return ()
+    def _not_found(self, text: str) -> NotFoundError:
+        """The error for a text no record answers to: with the ids of records it may have
+        meant (names spelt nearly the same, names holding each of its words), or else how many
+        records mention it, or else that the data does not hold it."""
+        if len(text) > MAX_NAME:
+            return NotFoundError(self._name, text[:60] + "...", mentions=0)
         key = normalise(text)
-        if not key:
-            return ()
         index = self._name_index()
         close = _close_matches(key, list(index)) + _close_matches(text, list(self._by_id))
         suggestions: dict[str, None] = {}
-        for match in close:
+        for match in close if key else ():
             for record_id in index.get(match, (match,)):
                 suggestions[record_id] = None
-        for hit in self._matches(text)[:3]:
-            if hit.score >= 0.7:  # a name matches: far-fetched text matches are left out
+        matches = self._matches(text)
+        for hit in matches[:3]:
+            if hit.score >= 0.95:  # a name holds each word whole: the rest is far-fetched
                 suggestions[self._records[hit.position].id] = None
-        return tuple(suggestions)[:5]
+        return NotFoundError(self._name, text, tuple(suggestions)[:5], mentions=len(matches))
 
     def search(self, text: str, limit: int | None = 20) -> Found[R]:
         """Records matching every word of ``text`` (or the start of one) in their names,
@@ -520,12 +526,12 @@ class Collection(Generic[R]):
         ids (``mechanism``, ``kind``, ``status``, ``format``, ``ordinal``, ``city``,
         ``country``...). A reference takes an id or a name (``mechanism`` counts the
         sub-mechanisms too); a choice must be one of its words (anything else is refused,
-        naming the closest); text matches the same text or one holding each of its words
-        (``venue="KINTEX"``), case, accents and dashes aside; a list field matches when it
-        holds the value. Some collections add a criterion of their own, such as a
-        partnership's ``level`` or a relation's ``status`` today. The result is a tuple of
-        records that can be filtered again, shown as a table in a notebook and given to
-        ``kd.to_frame``.
+        naming the closest); text matches the same text, case, accents and dashes aside, or
+        for the texts search reads, one holding each of its words (``venue="KINTEX"``); a
+        list field matches when it holds the value. Some collections add a criterion of their
+        own, such as a partnership's ``level`` or a relation's ``status`` today. The result
+        is a tuple of records that can be filtered again, shown as a table in a notebook and
+        given to ``kd.to_frame``.
 
         >>> import korea_diplomacy as kd
         >>> [m.ordinal for m in kd.summits.filter(mechanism="ASEAN-ROK Summit", year=2010)]
@@ -624,9 +630,11 @@ class Collection(Generic[R]):
                 )
         elif field.ref is not None:
             value = self._resolve(field.ref, value)
-        else:  # free text: the same text, or one holding each of its words ("KINTEX")
+        else:  # text: the same text (case, spacing and dashes aside), or for a text people
+            # search (a venue, a city) one holding each of its words ("KINTEX"); codes such
+            # as a figure's metric only as they are
             key = normalise(value[:MAX_NAME])
-            wanted = frozenset(words(value[:MAX_NAME]))
+            wanted = frozenset(words(value[:MAX_NAME])) if field.about.search else frozenset()
 
             def same(text: str | None) -> bool:
                 if not text:
@@ -744,11 +752,14 @@ def _names_of(record: Record | Source, extra: Iterable[str] = ()) -> Iterator[st
 def _close_matches(word: str, choices: list[str]) -> list[str]:
     import difflib  # only failed lookups need it
 
-    # A ratio of 0.6 needs a word at most 7/3 as long as the choice: a longer one (a pasted
+    # A ratio of 0.8 needs a word at most 3/2 as long as the choice: a longer one (a pasted
     # page, say) matches nothing, and difflib would take seconds to say so.
-    if 3 * len(word) > 7 * max(map(len, choices), default=0):
+    if 2 * len(word) > 3 * max(map(len, choices), default=0):
         return []
-    return difflib.get_close_matches(word, choices, n=5, cutoff=0.6)
+    # Typos seldom touch the first letter; names that differ there only look alike ("NATO
+    # summit" and "APT summit").
+    close = difflib.get_close_matches(word, choices, n=5, cutoff=0.8)
+    return [choice for choice in close if choice[:1] == word[:1]]
 
 
 def _year(value: object) -> int:

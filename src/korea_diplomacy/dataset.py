@@ -23,6 +23,7 @@ from .errors import AmbiguousLookupError, NotFoundError
 from .model import Actor, DatedFact, Mechanism, Meeting, Record, Source, record_classes
 
 if TYPE_CHECKING:
+    from ._coverage import Coverage
     from .collection import Partnerships, Relations
     from .model import Document, Event, Figure, Fund, Policy, Programme
 
@@ -238,11 +239,13 @@ class Dataset:
         """
         found: dict[str, Record | Source] = {}
         suggestions: list[str] = []
+        mentions = 0
         for name in record_classes():
             try:
                 record = self.collection(name).lookup(text)
             except NotFoundError as error:
                 suggestions.extend(error.suggestions)
+                mentions += error.mentions or 0
                 continue
             except AmbiguousLookupError as error:
                 for record_id in error.candidates:
@@ -253,7 +256,20 @@ class Dataset:
             return next(iter(found.values()))
         if found:
             raise AmbiguousLookupError("dataset", text, tuple(found))
-        raise NotFoundError("dataset", text, tuple(dict.fromkeys(suggestions))[:5])
+        shown = tuple(dict.fromkeys(suggestions))[:5]
+        raise NotFoundError("dataset", text, shown, mentions=mentions)
+
+    def coverage(self) -> Coverage:
+        """What the dataset covers: per collection, its records, dates, mechanisms and
+        partners, and what is known to be missing. ``str()`` of it is a report.
+
+        >>> import korea_diplomacy as kd
+        >>> kd.load().coverage()["relations"].records >= 200
+        True
+        """
+        from ._coverage import coverage_of
+
+        return coverage_of(self)
 
     def search(
         self, text: str, *, collections: Iterable[str] | None = None, limit: int | None = 20

@@ -26,23 +26,38 @@ class KoreaDiplomacyError(Exception):
 
 
 class NotFoundError(KoreaDiplomacyError, KeyError):
-    """No record has this id or name; ``suggestions`` holds the closest ones.
+    """No record has this id or name; ``suggestions`` holds the closest ones. For a record
+    lookup, ``mentions`` counts the records whose other texts hold the words (0: the text is
+    not in the data at all).
 
-    >>> err = NotFoundError("mechanisms", "EASS", ("eas",))
-    >>> str(err)
+    >>> str(NotFoundError("mechanisms", "EASS", ("eas",)))
     "no mechanisms record matches 'EASS'; did you mean: eas?"
+    >>> print(NotFoundError("mechanisms", "Quad", mentions=0))  # doctest: +ELLIPSIS
+    no mechanisms record matches 'Quad'; the data does not hold it (kd.coverage() ...)
     """
 
-    def __init__(self, collection: str, key: object, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        collection: str,
+        key: object,
+        suggestions: Sequence[str] = (),
+        mentions: int | None = None,
+    ) -> None:
         self.collection = collection
         self.key = key
         self.suggestions = tuple(suggestions)
+        self.mentions = mentions
         super().__init__(collection, key)
 
     def __str__(self) -> str:
         message = f"no {self.collection} record matches {self.key!r}"
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        elif self.mentions:
+            many = "s mention" if self.mentions > 1 else " mentions"
+            message += f"; {self.mentions} record{many} it: kd.search({self.key!r})"
+        elif self.mentions == 0:
+            message += "; the data does not hold it (kd.coverage() says what it covers)"
         return message
 
 

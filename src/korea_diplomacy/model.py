@@ -1224,6 +1224,7 @@ class Document(Record):
 
     collection_name: ClassVar[str] = "documents"
     collection_title: ClassVar[str] = "Documents: declarations, plans of action, agreements"
+    in_date_order: ClassVar[bool] = True
 
     kind: Literal[
         "declaration",

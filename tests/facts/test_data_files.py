@@ -42,6 +42,7 @@ def test_the_manifest_records_every_file_as_it_is():
         assert entry["sha256"] == hashlib.sha256(data).hexdigest(), name
         assert entry["records"] == len(json.loads(data)), name
     assert manifest["digest"] == kd.Dataset.from_dict(kd.load().to_dict()).digest()
+    assert manifest["coverage"] == kd.load().coverage().to_dict()  # what `info` prints
 
 
 def test_the_bundled_data_holds_every_invariant():
