@@ -180,8 +180,8 @@ def _score(position: int, entries: list[_Entry], wanted: list[str], key: str) ->
             -len(e.text),
         ),
     )
-    named = any(e.name and any(_has(e, w) for w in wanted) for e in entries)
-    base = 0.7 if named else 0.5
+    in_a_name = any(e.name and any(_has(e, w) for w in wanted) for e in entries)
+    base = 0.7 if in_a_name else 0.5
     return Match(position, base + 0.05 * whole, best.field, best.text)
 
 
