@@ -193,6 +193,17 @@ def test_the_command_line_shortens_long_values(exported, tmp_path, capsys):
     assert len(line) < 200 and line.endswith("...")
 
 
+def test_long_values_are_shortened_around_their_first_difference(exported, tmp_path, capsys):
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(exported, old)
+    shutil.copytree(exported, new)
+    _edit(old, "funds", lambda rows: [{**rows[0], "description": "A" * 200}, *rows[1:]])
+    _edit(new, "funds", lambda rows: [{**rows[0], "description": "A" * 200 + "B"}, *rows[1:]])
+    assert main(["diff", str(old), str(new)]) == 1
+    line = next(line for line in capsys.readouterr().out.splitlines() if "description" in line)
+    assert line == f'      description: ...{"A" * 20}" -> ...{"A" * 20}B"'
+
+
 def test_a_failing_diff_is_one_line_and_status_2(exported, tmp_path, capsys):
     assert main(["diff", str(exported), str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err

@@ -12,9 +12,11 @@
   foreign key to its collection. A nested value's own columns are those
   :func:`~korea_diplomacy.tables.columns` gives its class (its own lists stay JSON text).
 - **A full-text index**, the FTS5 table ``search(collection, id, name, text)``: one row per
-  record, ``name`` holding its short texts (names, abbreviation, aliases, codes, places: every
-  text field that is neither an id nor running text) and ``text`` its running text
-  (description, notes, outcomes: text fields that may be empty or hold sentences).
+  record, ``name`` holding its short texts (its id, name, abbreviation and aliases, codes,
+  places, themes: every text field of the record that refers to no other record and is not
+  running text) and ``text`` its running text (description, notes, outcomes: the text fields
+  that may be empty or hold sentences). Nested values (Korean names, citations) are not
+  indexed; their child tables hold them.
 - **The metadata**, ``metadata(key, value)``: ``datapackage`` (the Data Package descriptor as
   JSON), ``version`` and ``data_digest``.
 

@@ -324,7 +324,8 @@ def _diff(old: str, new: str, as_json: bool) -> int:
                 elif field.kind == "removed":
                     print(f"      - {name}: {_short(field.old)}")
                 else:
-                    print(f"      {name}: {_short(field.old)} -> {_short(field.new)}")
+                    before, after = _short_pair(field.old or "", field.new or "")
+                    print(f"      {name}: {before} -> {after}")
     if not found:
         print(f"no differences between {found.old} and {found.new}")
     return 1 if found else 0
@@ -333,6 +334,18 @@ def _diff(old: str, new: str, as_json: bool) -> int:
 def _short(text: str | None, limit: int = 60) -> str:
     """A value's JSON text on one line, at most ``limit`` characters."""
     return _printable(text or "", limit)
+
+
+def _short_pair(old: str, new: str, limit: int = 60) -> tuple[str, str]:
+    """Two long values shortened around where they first differ, so the change shows."""
+    if len(old) <= limit and len(new) <= limit:
+        return _printable(old), _printable(new)
+    shorter = min(len(old), len(new))
+    same = next((n for n in range(shorter) if old[n] != new[n]), shorter)
+    start = same - 20 if same > 30 else 0  # keep a little of what they share, for context
+    if start == 0:
+        return _short(old, limit), _short(new, limit)
+    return _short("..." + old[start:], limit), _short("..." + new[start:], limit)
 
 
 def _print_records(records: Iterable[Any], as_json: bool) -> int:

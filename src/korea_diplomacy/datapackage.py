@@ -24,7 +24,7 @@ pyarrow) with their ``datapackage.json``.
   ``meetings_participants(meeting_id, position, value)`` (``value`` an id of ``actors``)...,
   ``position`` counting from 0; a nested value's columns are those of its class;
 - a full-text index (FTS5), ``search(collection, id, name, text)``, one row per record:
-  ``name`` holds its short texts (name, abbreviation, aliases, codes, places), ``text`` its
+  ``name`` holds its short texts (id, name, abbreviation, aliases, codes, places), ``text`` its
   running text (description, notes, outcomes); ``SELECT id FROM search WHERE search MATCH
   'Busan'``;
 - ``metadata(key, value)``: the descriptor (``datapackage``, as JSON), ``version`` and

@@ -57,7 +57,12 @@ class FieldChange:
 
 @attrs.frozen
 class RecordChange:
-    """A record present on both sides whose fields differ, with each field that does."""
+    """A record present on both sides whose fields differ, with each field that does.
+
+    >>> change = RecordChange("asean-rok-summit-2", (FieldChange("city", '"Hanoi"', '"Ha Noi"'),))
+    >>> [(field.field, field.kind) for field in change.fields]
+    [('city', 'changed')]
+    """
 
     id: str
     fields: tuple[FieldChange, ...]
@@ -65,7 +70,12 @@ class RecordChange:
 
 @attrs.frozen
 class CollectionDiff:
-    """The differences in one collection: ids added and removed (sorted), records changed."""
+    """The differences in one collection: ids added and removed (sorted), records changed;
+    true when any.
+
+    >>> bool(CollectionDiff("funds")), bool(CollectionDiff("funds", removed=("akcf",)))
+    (False, True)
+    """
 
     name: str
     added: tuple[str, ...] = ()
@@ -82,6 +92,10 @@ class PackageDiff:
     """Every collection that differs, in the new package's order; true when any does.
 
     ``old`` and ``new`` say what was compared (a directory, ``installed`` or ``dataset``).
+
+    >>> found = PackageDiff("old/", "installed", (CollectionDiff("events", added=("e-1",)),))
+    >>> bool(found), [c.name for c in found.collections]
+    (True, ['events'])
     """
 
     old: str
