@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
+import importlib
 import json
 import os
 import re
@@ -393,34 +394,33 @@ def _changed_dataset():
     return kd.Dataset.from_dict(data)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "sqlite"])
-def test_a_failure_while_writing_leaves_the_directory_as_it_was(fmt, tmp_path, monkeypatch):
-    from korea_diplomacy import datapackage
-
+@pytest.mark.parametrize(
+    ("fmt", "module", "step"),
+    [
+        ("csv", "korea_diplomacy.datapackage", "_csv_bytes"),
+        ("json", "korea_diplomacy.datapackage", "_json_bytes"),
+        ("sqlite", "korea_diplomacy._sqlite", "_write_index"),  # after every table is filled
+    ],
+)
+def test_a_failure_while_writing_leaves_the_directory_as_it_was(
+    fmt, module, step, tmp_path, monkeypatch
+):
     kd.export(tmp_path, format=fmt)
     before = _snapshot(tmp_path)
+    original = getattr(importlib.import_module(module), step)
     calls = []
 
-    def failing(records, *args):
-        calls.append(records)
-        if len(calls) == 8:  # after meetings (the 5th collection) was rendered
+    def failing(*args):
+        calls.append(args)
+        if len(calls) == 8 or step == "_write_index":  # a table: after meetings, the 5th
             raise OSError(28, "No space left on device")
-        return original(records, *args)
+        return original(*args)
 
-    target = {"csv": "_csv_bytes", "json": "_json_bytes", "sqlite": "_csv_bytes"}[fmt]
-    original = getattr(datapackage, target)
-    monkeypatch.setattr(datapackage, target, failing)
-    if fmt == "sqlite":
-        import korea_diplomacy._sqlite as sqlite_export
-
-        monkeypatch.setattr(sqlite_export, "_write_index", _raise_after_the_tables)
+    monkeypatch.setattr(importlib.import_module(module), step, failing)
     with pytest.raises(kd.ExportError, match="left as it was"):
         kd.export(tmp_path, format=fmt, dataset=_changed_dataset())
+    assert calls
     assert _snapshot(tmp_path) == before
-
-
-def _raise_after_the_tables(connection, dataset):
-    raise OSError(28, "No space left on device")
 
 
 def test_a_failure_while_moving_files_into_place_puts_the_old_ones_back(tmp_path, monkeypatch):
