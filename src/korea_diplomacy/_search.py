@@ -30,7 +30,7 @@ from typing import Any
 
 from ._plan import plan
 
-__all__ = ["MAX_QUERY", "Index", "Match", "words"]
+__all__ = ["MAX_QUERY", "Index", "Match", "entries", "words"]
 
 MAX_QUERY = 1000
 """The longest query read whole; a longer one is cut to its first words."""
@@ -103,9 +103,9 @@ class Index:
         self.entries: list[list[_Entry]] = []
         postings: dict[str, set[int]] = {}
         for position, record in enumerate(records):
-            entries = list(_entries(record, "", False))
-            self.entries.append(entries)
-            for entry in entries:
+            found = list(_entries(record, "", False))
+            self.entries.append(found)
+            for entry in found:
                 for word in entry.words:
                     postings.setdefault(word, set()).add(position)
         self.postings = postings
@@ -135,6 +135,12 @@ class Index:
         key = " ".join(wanted)
         assert candidates is not None
         return [_score(position, self.entries[position], wanted, key) for position in candidates]
+
+
+def entries(record: Any) -> Iterator[_Entry]:
+    """Every searchable text of a record: ``.field`` (its path), ``.name`` (whether it is
+    searched as a name) and ``.text``."""
+    return _entries(record, "", False)
 
 
 def _entries(value: Any, path: str, inherited: bool) -> Iterator[_Entry]:

@@ -1,9 +1,9 @@
 """The ``korea-diplomacy`` command line (also ``python -m korea_diplomacy``).
 
-Subcommands: ``info``, ``list``, ``show``, ``search``, ``timeline``, ``export``, ``validate``.
-Text output is aligned for reading; ``--json`` prints JSON for programs. Any error prints
-one line on stderr and exits with status 2, never a traceback; ``validate`` prints each
-problem on stdout first.
+Subcommands: ``info``, ``list``, ``show``, ``search``, ``timeline``, ``export``, ``diff``,
+``validate``. Text output is aligned for reading; ``--json`` prints JSON for programs. Any
+error prints one line on stderr and exits with status 2, never a traceback; ``validate``
+prints each problem on stdout first; ``diff`` exits with 1 when the packages differ.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from .errors import DataError, KoreaDiplomacyError
 # the rest of the command line, and `--help` and `info` need none of it.
 
 __all__ = ["main"]
+
+# The formats of korea_diplomacy.datapackage.FORMATS (a test checks they agree), written here
+# so that building the parser imports nothing of the data model.
+EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         parsed: argparse.ArgumentParser = sub.add_parser(name, parents=[after], **options)
         return parsed
 
-    command("info", help="version, data digest and record counts")
+    command("info", help="version, data digest, and what the data covers")
 
     listing = command(
         "list",
@@ -89,8 +93,22 @@ def _parser() -> argparse.ArgumentParser:
     export = command(
         "export", help="write every collection and a Data Package descriptor into a directory"
     )
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
     export.add_argument("--out", required=True, metavar="DIR")
+    export.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace files of the export's names that no export wrote (links themselves)",
+    )
+
+    diff = command(
+        "diff",
+        help="records added, removed and changed between two JSON exports",
+        description="Compare two data packages written by `export --format json` (or the "
+        "installed data): exit status 0 when they hold the same records, 1 when they differ.",
+    )
+    diff.add_argument("old", metavar="OLD", help="a JSON export's directory, or `installed`")
+    diff.add_argument("new", metavar="NEW", help="a JSON export's directory, or `installed`")
 
     validate = command("validate", help="check the bundled data, or it plus your directories")
     validate.add_argument("directories", nargs="*", metavar="DIR")
@@ -98,7 +116,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0, or 2 after one line on stderr)."""
+    """Run the command line; returns the exit status (0; 1 when ``diff`` finds differences;
+    2 after one line on stderr)."""
     try:
         parser = _parser()
         try:
@@ -197,6 +216,8 @@ def _run(args: argparse.Namespace) -> int:
         return _validate(args)
     if command == "info":  # from the manifest: no record needs reading
         return _info(args.json)
+    if command == "diff":  # reads what it compares, the installed data only if asked
+        return _diff(args.old, args.new, args.json)
     from ._loading import load
 
     dataset = load()
@@ -279,15 +300,17 @@ def _info(as_json: bool) -> int:
 
 
 def _export(dataset: Any, args: argparse.Namespace) -> int:
-    from .datapackage import export
-    from .model import record_classes
+    from .datapackage import export, files
 
-    path = export(args.out, format=args.format, dataset=dataset)
-    files = [f"{name}.{args.format}" for name in record_classes()]
+    path = export(args.out, format=args.format, dataset=dataset, overwrite=args.overwrite)
+    written = list(files(args.format))
     if args.json:
-        print(json.dumps({"datapackage": str(path), "files": files}, indent=2))
+        key = "database" if args.format == "sqlite" else "datapackage"
+        print(json.dumps({key: str(path), "files": written}, indent=2))
+    elif args.format == "sqlite":
+        print(f"wrote {path}")
     else:
-        print(f"wrote {len(files)} {args.format.upper()} files and {path}")
+        print(f"wrote {len(written) - 1} {args.format.upper()} files and {path}")
     return 0
 
 
@@ -329,6 +352,81 @@ def _search(dataset: Any, args: argparse.Namespace) -> int:
 def _clip(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _diff(old: str, new: str, as_json: bool) -> int:
+    from .diff import diff
+
+    found = diff(old, new)
+    if as_json:
+        report = {
+            "old": found.old,
+            "new": found.new,
+            "differ": bool(found),
+            "collections": [
+                {
+                    "name": collection.name,
+                    "added": list(collection.added),
+                    "removed": list(collection.removed),
+                    "changed": [
+                        {
+                            "id": change.id,
+                            "fields": [
+                                {
+                                    "field": field.field,
+                                    "change": field.kind,
+                                    "old": None if field.old is None else json.loads(field.old),
+                                    "new": None if field.new is None else json.loads(field.new),
+                                }
+                                for field in change.fields
+                            ],
+                        }
+                        for change in collection.changed
+                    ],
+                }
+                for collection in found.collections
+            ],
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 1 if found else 0
+    for collection in found.collections:
+        counts = (len(collection.added), len(collection.removed), len(collection.changed))
+        print(f"{collection.name}: {counts[0]} added, {counts[1]} removed, {counts[2]} changed")
+        for record_id in collection.added:
+            print(f"  + {_printable(record_id)}")
+        for record_id in collection.removed:
+            print(f"  - {_printable(record_id)}")
+        for change in collection.changed:
+            print(f"  ~ {_printable(change.id)}")
+            for field in change.fields:
+                name = _printable(field.field)
+                if field.kind == "added":
+                    print(f"      + {name}: {_short(field.new)}")
+                elif field.kind == "removed":
+                    print(f"      - {name}: {_short(field.old)}")
+                else:
+                    before, after = _short_pair(field.old or "", field.new or "")
+                    print(f"      {name}: {before} -> {after}")
+    if not found:
+        print(f"no differences between {found.old} and {found.new}")
+    return 1 if found else 0
+
+
+def _short(text: str | None, limit: int = 60) -> str:
+    """A value's JSON text on one line, at most ``limit`` characters."""
+    return _printable(text or "", limit)
+
+
+def _short_pair(old: str, new: str, limit: int = 60) -> tuple[str, str]:
+    """Two long values shortened around where they first differ, so the change shows."""
+    if len(old) <= limit and len(new) <= limit:
+        return _printable(old), _printable(new)
+    shorter = min(len(old), len(new))
+    same = next((n for n in range(shorter) if old[n] != new[n]), shorter)
+    start = same - 20 if same > 30 else 0  # keep a little of what they share, for context
+    if start == 0:
+        return _short(old, limit), _short(new, limit)
+    return _short("..." + old[start:], limit), _short("..." + new[start:], limit)
 
 
 def _print_records(records: Iterable[Any], as_json: bool) -> int:

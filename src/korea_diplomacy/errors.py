@@ -10,6 +10,7 @@ __all__ = [
     "AmbiguousLookupError",
     "DataError",
     "DateParseError",
+    "ExportError",
     "InvalidCriteriaError",
     "KoreaDiplomacyError",
     "MissingExtraError",
@@ -150,3 +151,20 @@ class MissingExtraError(KoreaDiplomacyError, ImportError):
             f"{self.feature} needs {self.module}, which is not installed: "
             f"pip install 'korea-diplomacy[{self.extra}]'"
         )
+
+
+class ExportError(KoreaDiplomacyError, OSError):
+    """An export was refused or failed, and the output directory was left as it was;
+    ``paths`` names the files in the way, if any.
+
+    >>> str(ExportError("out/meetings.json was not written by an export", ("out/meetings.json",)))
+    'out/meetings.json was not written by an export'
+    """
+
+    def __init__(self, message: str, paths: Sequence[str] = ()) -> None:
+        self.message = message
+        self.paths = tuple(paths)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message
