@@ -56,3 +56,20 @@ def test_changing_what_to_dict_returns_does_not_change_the_dataset(bundled):
     del data["sources"]
     assert bundled.to_dict() == pristine
     assert kd.Dataset.from_dict(bundled.to_dict()) == bundled
+
+
+def test_the_same_records_give_the_digest_every_release_gave():
+    # The data of release 0.1.0, read by today's code, has the digest 0.1.0 reported: a
+    # digest that changes means the data changed, never the code that hashes it.
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "data-0.1.0.json.gz"
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    released = kd.Dataset.from_dict(data)
+    assert released.digest() == "34d9fbeff66bd3fade98aa4b54c33fc04251f2596874303f2588da31af55f663"
+    # Iteration puts meetings in date order; the plain form and the digest keep the files'.
+    assert [m["id"] for m in released.to_dict()["meetings"]] == [m["id"] for m in data["meetings"]]
+    assert list(released.meetings) == sorted(released.meetings, key=kd.collection.date_order)
+    assert kd.Dataset.from_dict(released.to_dict()) == released

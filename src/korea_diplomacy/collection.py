@@ -197,6 +197,7 @@ class Collection(Generic[R]):
         "_dataset",
         "_exact",
         "_extra_names",
+        "_given",
         "_index",
         "_keys",
         "_name",
@@ -208,6 +209,7 @@ class Collection(Generic[R]):
 
     _name: str
     _records: tuple[R, ...]
+    _given: tuple[R, ...]
     _by_id: dict[str, R]
     _dataset: Dataset | None
     _extra_names: dict[str, Iterable[str]]
@@ -256,9 +258,10 @@ class Collection(Generic[R]):
             if not isinstance(record, (Record, Source)):
                 raise TypeError(f"{name} holds records, not {type(record).__name__}")
         cls = record_class or record_classes().get(name)
-        if getattr(cls, "in_date_order", False):  # meetings and events: in date order
-            records = tuple(sorted(records, key=date_order))
         set_ = object.__setattr__
+        set_(self, "_given", records)  # as the files list them: the plain form and digest
+        if getattr(cls, "in_date_order", False):  # meetings, documents, events: in date order
+            records = tuple(sorted(records, key=date_order))
         set_(self, "_name", name)
         set_(self, "_records", records)
         # A record built in code may carry a non-string id: it is left out of the id index
@@ -308,13 +311,13 @@ class Collection(Generic[R]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):
             return NotImplemented
-        return self._name == other._name and self._records == other._records
+        return self._name == other._name and self._given == other._given
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A collection travels (to a worker process, say) as its dataset's, or as its records.
         if self._dataset is not None:
             return (_collection_of, (self._dataset, self._name))
-        args = (self._name, self._records, None, self._extra_names, self._cls)
+        args = (self._name, self._given, None, self._extra_names, self._cls)
         return (type(self), args)
 
     def __copy__(self) -> Collection[R]:

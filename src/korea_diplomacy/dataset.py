@@ -152,7 +152,8 @@ class Dataset:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A dataset travels (to a worker process, say) as its records.
-        return (Dataset, ({name: tuple(self.collection(name)) for name in record_classes()},))
+        listed = {name: self.collection(name)._given for name in record_classes()}
+        return (Dataset, (listed,))
 
     def __copy__(self) -> Dataset:
         return self  # immutable
@@ -402,11 +403,12 @@ class Dataset:
     # ------------------------------------------------------------------ plain form
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
-        """Every collection as a list of JSON-ready dicts (a fresh copy each call)."""
+        """Every collection as a list of JSON-ready dicts, in the order the records were given
+        (their files' order), a fresh copy each call."""
         from ._convert import unstructure
 
         return {
-            name: [unstructure(record) for record in self.collection(name)]
+            name: [unstructure(record) for record in self.collection(name)._given]
             for name in record_classes()
         }
 
@@ -419,8 +421,9 @@ class Dataset:
         return cls(structure_collections(data, origin="from_dict"))
 
     def digest(self) -> str:
-        """A SHA-256 hash of the canonical data: datasets holding the same records have equal
-        digests, whatever order their files list them in.
+        """A SHA-256 hash of the data: the JSON of :meth:`to_dict` with sorted keys, leaving
+        out collections with no records. Equal datasets have equal digests, and the same
+        records in the same order give the same digest in every release (0.1.0's included).
 
         >>> import korea_diplomacy as kd
         >>> len(kd.load().digest())
@@ -430,13 +433,10 @@ class Dataset:
             import hashlib
             import json
 
-            data_by_id = {
-                name: sorted(items, key=lambda item: str(item["id"]))
-                for name, items in self.to_dict().items()
-            }
-            text = json.dumps(data_by_id, ensure_ascii=False, sort_keys=True)
-            data = text.encode("utf-8", "surrogatepass")
-            object.__setattr__(self, "_digest", hashlib.sha256(data).hexdigest())
+            data = {name: items for name, items in self.to_dict().items() if items}
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+            encoded = text.encode("utf-8", "surrogatepass")
+            object.__setattr__(self, "_digest", hashlib.sha256(encoded).hexdigest())
         return cast(str, self._digest)
 
 
