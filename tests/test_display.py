@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 import korea_diplomacy as kd
-from korea_diplomacy.display import MAX_ROWS, collection_html
+from korea_diplomacy.display import MAX_ROWS, collection_html, record_html
 
 
 def test_reprs_are_short_and_readable():
@@ -47,3 +47,15 @@ def test_text_is_escaped():
 
 def test_an_empty_selection_renders():
     assert "0 records" in kd.Dataset({}).summits._repr_html_()
+
+
+def test_only_web_addresses_become_links():
+    # A user's source may hold any URL; in a notebook only http and https become links.
+    meeting = kd.meetings["asean-rok-summit-13"]
+    cited = meeting.citations[0].source
+    safe = collection_html("meetings", [meeting], {cited: kd.sources[cited]})
+    assert 'href="http' in safe  # the test can tell a link when there is one
+    for url in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "file:///etc"):
+        unsafe = {cited: attrs.evolve(kd.sources[cited], url=url)}
+        assert "href" not in collection_html("meetings", [meeting], unsafe), url
+        assert "href" not in record_html(unsafe[cited]), url

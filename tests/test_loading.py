@@ -112,6 +112,10 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         "id: holds the invisible or control character U+0000",
     ),
     "a file over the size limit (50 MB)": ({"meetings.json": _sparse(50_000_000)}, "larger than"),
+    "a name of 10 million characters": (
+        {"meetings.json": [_meeting(name="Busan " * 2_000_000)]},
+        "name: 12000000 characters, more than the 20000 allowed",
+    ),
     "JSON nested 100,000 deep": (
         {"meetings.json": "[" * 100_000 + "]" * 100_000},
         "nested too deeply",
