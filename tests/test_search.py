@@ -280,3 +280,15 @@ def test_info_has_a_coverage_section(capsys):
     assert main(["info", "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["coverage"] == kd.coverage().to_dict()
+
+
+def test_show_a_country_with_its_relations_partnership_and_groups(capsys):
+    assert kd.load().lookup("Viet Nam").id == "vnm"  # the country, not its relation records
+    assert main(["show", "Viet Nam"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Viet Nam  [Actor vnm]")
+    assert "ROK-Viet Nam diplomatic relations (relations-vnm)" in out
+    assert "22 Dec 1992: established" in out
+    assert "5 Dec 2022: Comprehensive Strategic Partnership" in out
+    assert "member today of: Association of Southeast Asian Nations (asean)" in out
+    assert "korea-diplomacy list meetings --involving vnm" in out

@@ -237,6 +237,8 @@ class Dataset:
         >>> import korea_diplomacy as kd
         >>> kd.load().lookup("AKCF").id
         'asean-rok-cooperation-fund'
+        >>> kd.load().lookup("Viet Nam").id  # the country, not its relations or partnership
+        'vnm'
         """
         found: dict[str, Record | Source] = {}
         suggestions: list[str] = []
@@ -255,6 +257,13 @@ class Dataset:
             found[record.id] = record
         if len(found) == 1:
             return next(iter(found.values()))
+        actors = [r for r in found.values() if isinstance(r, Actor)]
+        if len(actors) == 1 and all(
+            r is actors[0] or actors[0].id in r.involves() for r in found.values()
+        ):
+            # "Viet Nam" names the country, its relations and its partnership: the country,
+            # which `show` prints with the other two.
+            return actors[0]
         if found:
             raise AmbiguousLookupError("dataset", text, tuple(found))
         shown = tuple(dict.fromkeys(suggestions))[:5]

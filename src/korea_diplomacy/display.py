@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ._plan import plan, walk
-from .model import Citation, Record
+from .model import Citation, Record, record_classes
 
 __all__ = ["MAX_ROWS", "collection_html", "record_html", "record_text"]
 
@@ -111,6 +111,8 @@ def record_text(record: Any, dataset: Any = None) -> str:
             lines.extend(f"    - {text}" for text in shown)
         else:
             lines.append(f"  {label}: {'; '.join(shown)}")
+    if dataset is not None and hasattr(record, "members_on") and hasattr(record, "kind"):
+        lines.extend(_actor_lines(record, dataset))
     citations = [item for _, item, _, _ in walk(record) if type(item) is Citation]
     if citations:
         lines.append("  sources:")
@@ -125,6 +127,55 @@ def record_text(record: Any, dataset: Any = None) -> str:
         where = f", {source.url}" if source.url else ""
         lines.append(f'    - {source.name} ({source.publisher}), section "{title}"{where}')
     return "\n".join(lines)
+
+
+_LISTED = 5  # records of a collection listed by name before only their number is given
+
+
+def _actor_lines(actor: Any, dataset: Any) -> Iterator[str]:
+    """What else the data holds about an actor (a country's relations, partnership, groups):
+    each record naming it directly, with the steps of a relation or partnership, and the
+    groups and mechanisms it belongs to today."""
+    name_of = dataset.name_of
+    classes = sorted(  # relations and partnerships (lists of steps) first
+        record_classes().items(),
+        key=lambda item: not any(f.about.ordered for f in plan(item[1]).fields),
+    )
+    for name, cls in classes:
+        fields = [f for f in plan(cls).fields if f.about.involves and f.ref == ("actors",)]
+        if not fields or name == "actors":
+            continue
+        naming = [
+            r
+            for r in dataset.collection(name)
+            if any(actor.id in _ids(getattr(r, f.name)) for f in fields) and r.id != actor.id
+        ]
+        if not naming:
+            continue
+        if len(naming) > _LISTED:
+            count = len(dataset.collection(name).filter(involving=actor.id))
+            command = f"korea-diplomacy list {name} --involving {actor.id}"
+            yield f"  {name}: {count} involve it ({command})"
+            continue
+        yield f"  {name}:"
+        for r in naming:
+            yield f"    - {r.name} ({r.id})"
+            for field in plan(cls).fields:
+                if field.about.ordered:  # a relation's steps, a partnership's stages
+                    for item in getattr(r, field.name):
+                        yield f"        {field.shape.inner().show(item, name_of)}"
+    groups = [
+        group
+        for name in ("actors", "mechanisms")
+        for group in dataset.collection(name)
+        if group.id != actor.id and actor.id in group.members_on("today")
+    ]
+    if groups:
+        yield "  member today of: " + "; ".join(f"{g.name} ({g.id})" for g in groups)
+
+
+def _ids(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _rows(
