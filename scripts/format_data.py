@@ -12,12 +12,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from korea_diplomacy._bundle import LOOKUP_INDEX
 from korea_diplomacy._convert import canonical_json, describe_error, structure, unstructure
 from korea_diplomacy.dataset import VIEWS, Dataset
 from korea_diplomacy.model import record_classes as collections
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "korea_diplomacy" / "data"
 MANIFEST = DATA / "manifest.json"
+
+
+def lookup_index(dataset: Dataset) -> dict[str, dict[str, object]]:
+    """Which collection holds each id, and which collections each normalised name."""
+    ids: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    for name in collections():
+        collection = dataset.collection(name)
+        for record_id in collection.ids:
+            ids.setdefault(record_id, name)
+        for key in collection._name_index():
+            names.setdefault(key, []).append(name)
+    return {"ids": ids, "names": names}
 
 
 def main() -> int:
@@ -51,11 +65,21 @@ def main() -> int:
         return status
     dataset = Dataset(records)
     views = {name: len(dataset.collection(name)) for name in VIEWS}
+    index = lookup_index(dataset)
+    index_text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    index_data = (index_text + "\n").encode("utf-8")
+    if not (DATA / LOOKUP_INDEX).exists() or (DATA / LOOKUP_INDEX).read_bytes() != index_data:
+        if check:
+            print(f"{DATA / LOOKUP_INDEX}: out of date: run python scripts/format_data.py")
+            return 1
+        (DATA / LOOKUP_INDEX).write_bytes(index_data)
+        print(f"wrote {LOOKUP_INDEX}")
     manifest = {
         "digest": dataset.digest(),
         "files": files,
         "views": views,
         "coverage": dataset.coverage().to_dict(),
+        "lookup": {"sha256": hashlib.sha256(index_data).hexdigest()},
     }
     text = json.dumps(manifest, indent=2) + "\n"
     if not MANIFEST.exists() or MANIFEST.read_text(encoding="utf-8") != text:

@@ -22,7 +22,7 @@ def release_ids(commit: str) -> dict[str, list[str]]:
     listing = _git("ls-tree", "--name-only", f"{commit}:{DATA}").decode().split()
     ids = {}
     for name in sorted(listing):
-        if not name.endswith(".json") or name == "manifest.json":
+        if not name.endswith(".json") or name in ("manifest.json", "lookup.json"):
             continue
         records = json.loads(_git("show", f"{commit}:{DATA}/{name}"))
         ids[name.removesuffix(".json")] = sorted(record["id"] for record in records)

@@ -91,6 +91,7 @@ def test_json_files_load_back_into_the_same_dataset(packages):
         for name in record_classes()
     }
     assert kd.Dataset.from_dict(data) == kd.load()
+    assert kd.Dataset.from_dict(data).digest() == kd.data_digest()  # as its descriptor says
 
 
 def test_the_package_is_valid_for_frictionless(package):

@@ -20,6 +20,7 @@ __all__ = [
     "bundled_counts",
     "bundled_coverage",
     "bundled_digest",
+    "bundled_lookup_index",
     "bundled_manifest",
     "forget",
     "is_trusted",
@@ -30,14 +31,23 @@ __all__ = [
 MANIFEST = "manifest.json"
 """The file beside the bundled data that vouches for it."""
 
+LOOKUP_INDEX = "lookup.json"
+"""Which bundled file holds each id and name (normalised): ``{"ids": {id: collection},
+"names": {key: [collection, ...]}}``, written with the data and vouched for by the manifest."""
+
+_lookup_index: dict[str, Any] | None = None
+_no_index = False
+
 _manifest: dict[str, Any] | None = None
 _trusted: dict[str, bool] = {}  # bundled file name -> whether its digest matched
 
 
 def forget() -> None:
     """Forget what was read and checked (tests use it to count reads)."""
-    global _manifest
+    global _manifest, _lookup_index, _no_index
     _manifest = None
+    _lookup_index = None
+    _no_index = False
     _trusted.clear()
 
 
@@ -101,6 +111,27 @@ def bundled_coverage() -> dict[str, Any]:
     from ._loading import load
 
     return load().coverage().to_dict()
+
+
+def bundled_lookup_index() -> dict[str, Any] | None:
+    """Which bundled files hold each id and name, or None when the index is missing or not
+    the one the manifest records (then every file is looked in)."""
+    global _lookup_index, _no_index
+    if _lookup_index is None and not _no_index:
+        try:
+            data = read_bytes(LOOKUP_INDEX)
+        except OSError:
+            data = b""
+        recorded = bundled_manifest().get("lookup", {}).get("sha256")
+        import hashlib
+
+        # An index is only as good as the files it describes: every one must be as recorded.
+        matches = data and recorded and hashlib.sha256(data).hexdigest() == recorded
+        if matches and _all_trusted(bundled_manifest()):
+            _lookup_index = json.loads(data)
+        else:
+            _no_index = True
+    return _lookup_index
 
 
 def _all_trusted(manifest: dict[str, Any]) -> bool:

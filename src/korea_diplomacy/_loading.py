@@ -18,11 +18,13 @@ import gc
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _bundle
+from ._names import normalise
 from ._plan import plan
+from .collection import MAX_NAME
 from .dataset import Dataset
 from .model import record_classes
 
@@ -100,6 +102,17 @@ class _Bundled(Dataset):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (load, ())
+
+    def _holding(self, text: str) -> Iterable[str]:
+        # The index written with the data says which files hold an id or name, so that a
+        # lookup of "ARF" across the dataset reads the mechanisms only.
+        index = _bundle.bundled_lookup_index()
+        if index is None:
+            return record_classes()
+        held = {index["ids"].get(text)}
+        if len(text) <= MAX_NAME:
+            held.update(index["names"].get(normalise(text), ()))
+        return [name for name in record_classes() if name in held]
 
 
 def _load_bundled() -> Dataset:

@@ -61,9 +61,13 @@ _SPELLINGS = {
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as search compares them."""
-    folded = unicodedata.normalize("NFKD", text[: MAX_QUERY * 20])
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = unicodedata.normalize("NFC", folded).casefold()  # Hangul syllables whole again
+    folded = text[: MAX_QUERY * 20]
+    if folded.isascii():  # most texts: no accents to drop
+        folded = folded.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFC", folded).casefold()  # Hangul syllables whole
     folded = _APOSTROPHES.sub("", folded)
     folded = " ".join(_WORD.findall(folded.replace("_", " ")))
     if "korea" in folded or "rok" in folded or "dprk" in folded:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._plan import Many, Text, plan
 from ._version import __version__
+from .dataset import as_listed
 from .errors import DataError, ExportError
 from .model import record_classes
 from .tables import Column, columns
@@ -114,7 +115,7 @@ def collection_table(name: str, cls: type) -> Table:
     table = columns(cls)
 
     def rows(dataset: Dataset) -> Iterator[tuple[Any, ...]]:
-        for record in dataset.collection(name):
+        for record in as_listed(dataset, name):
             yield tuple(_value(column.get(record)) for column in table)
 
     return Table(name, table, ("id",), rows)
@@ -210,7 +211,7 @@ def _write_index(connection: sqlite3.Connection, dataset: Dataset) -> None:
     for name in record_classes():
         connection.executemany(
             "INSERT INTO search VALUES (?, ?, ?, ?)",
-            ((name, record.id, *_searched(record)) for record in dataset.collection(name)),
+            ((name, record.id, *_searched(record)) for record in as_listed(dataset, name)),
         )
 
 
@@ -242,7 +243,7 @@ def _child_rows(
     collection: str, field: str, items: list[Column]
 ) -> Callable[[Dataset], Iterator[tuple[Any, ...]]]:
     def rows(dataset: Dataset) -> Iterator[tuple[Any, ...]]:
-        for record in dataset.collection(collection):
+        for record in as_listed(dataset, collection):
             for position, item in enumerate(getattr(record, field)):
                 cells = (_value(column.get(item)) for column in items)
                 yield (record.id, position, *cells)

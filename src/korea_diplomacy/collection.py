@@ -199,7 +199,6 @@ class Collection(Generic[R]):
         "_extra_names",
         "_given",
         "_index",
-        "_keys",
         "_name",
         "_rank",
         "_records",
@@ -215,7 +214,6 @@ class Collection(Generic[R]):
     _extra_names: dict[str, Iterable[str]]
     _index: dict[str, tuple[str, ...]] | None
     _exact: dict[str, tuple[str, ...]]
-    _keys: tuple[tuple[str, ...], ...]
     _timed: _DateIndex | None
     _by_mechanism: dict[str, _DateIndex] | None
     _cls: type | None
@@ -271,7 +269,6 @@ class Collection(Generic[R]):
         set_(self, "_extra_names", dict(extra_names or {}))
         set_(self, "_index", None)
         set_(self, "_exact", {})
-        set_(self, "_keys", ())
         set_(self, "_timed", None)
         set_(self, "_by_mechanism", None)
         set_(self, "_cls", record_class)
@@ -366,22 +363,16 @@ class Collection(Generic[R]):
         if index is None:
             found: dict[str, dict[str, None]] = {}
             names: list[tuple[str, str]] = []
-            keys_by_position: list[tuple[str, ...]] = []
             for record in self._records:
-                keys: dict[str, None] = {}
                 if isinstance(record.id, str):  # a record built in code may not have one
                     for text in _names_of(record, self._extra_names.get(record.id, ())):
                         key = normalise(text)
                         if key:
                             found.setdefault(key, {})[record.id] = None
                             names.append((text, key))
-                            keys[key] = None
-                keys_by_position.append(tuple(keys))
             index = {key: tuple(ids) for key, ids in found.items()}
             # Names exactly as written skip normalisation: one dict hit for the common case.
             object.__setattr__(self, "_exact", {text: index[key] for text, key in names})
-            # Each record's normalised names, so that search does not normalise them again.
-            object.__setattr__(self, "_keys", tuple(keys_by_position))
             object.__setattr__(self, "_index", index)
         return index
 
@@ -402,16 +393,24 @@ class Collection(Generic[R]):
         record = self._by_id.get(text)
         if record is not None:
             return record
-        ids = self._exact.get(text)
-        if ids is None:
-            if len(text) > MAX_NAME:  # longer than any name: nothing to compare
-                raise NotFoundError(self._name, text[:60] + "...", mentions=0)
-            ids = self._name_index().get(normalise(text), ())
+        ids = self._named(text)
         if len(ids) == 1:
             return self._by_id[ids[0]]
         if ids:
             raise AmbiguousLookupError(self._name, text, ids)
         raise self._not_found(text)
+
+    def _named(self, text: str) -> tuple[str, ...]:
+        """Ids of the records with this id or name (the cheap part of a lookup: no error,
+        no suggestions)."""
+        if text in self._by_id:
+            return (text,)
+        ids = self._exact.get(text)
+        if ids is None:
+            if len(text) > MAX_NAME:  # longer than any name: nothing to compare
+                return ()
+            ids = self._name_index().get(normalise(text), ())
+        return ids
 
     def _not_found(self, text: str) -> NotFoundError:
         """The error for a text no record answers to: with the ids of records it may have

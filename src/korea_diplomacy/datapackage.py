@@ -69,7 +69,7 @@ from ._loading import load
 from ._output import DATABASE, DESCRIPTOR, PACKAGE, output_directory, publish
 from ._plan import EDTF_PATTERN, Date, plan
 from ._version import __version__
-from .dataset import Dataset
+from .dataset import Dataset, as_listed
 from .errors import InvalidCriteriaError, MissingExtraError
 from .model import record_classes
 from .schema import json_schema, render
@@ -186,7 +186,7 @@ def json_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
 def _write_tables(staging: Path, dataset: Dataset, format: Format) -> None:
     hashes: dict[str, tuple[int, str]] = {}
     for name, cls in record_classes().items():
-        records = dataset.collection(name)
+        records = as_listed(dataset, name)  # the files' order, as the digest keeps it
         if format == "csv":
             data = _csv_bytes(records, cls)
         elif format == "json":

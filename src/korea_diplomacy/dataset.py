@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from .collection import Collection, Found, check_window, date_order
+from .collection import MAX_NAME, Collection, Found, check_window, date_order
 from .dates import as_day
 from .errors import AmbiguousLookupError, NotFoundError
 from .model import Actor, DatedFact, Mechanism, Meeting, Record, Source, record_classes
@@ -66,7 +66,7 @@ class Dataset:
     True
     """
 
-    __slots__ = ("__weakref__", "_built", "_digest", "_families", "_names", "_supply")
+    __slots__ = ("__weakref__", "_built", "_digest", "_families", "_supply")
 
     if TYPE_CHECKING:  # the collections, typed for type checkers (the record classes name them)
         sources: Collection[Source]
@@ -86,7 +86,6 @@ class Dataset:
     _built: dict[str, Collection[Any]]
     _digest: str | None
     _families: dict[str, frozenset[str]]
-    _names: dict[str, str] | None
     _supply: Callable[[str], tuple[Any, ...]] | None
 
     def __init__(self, records: Mapping[str, Iterable[Record | Source]]) -> None:
@@ -123,7 +122,6 @@ class Dataset:
         set_(self, "_built", {})
         set_(self, "_digest", digest)
         set_(self, "_families", {})
-        set_(self, "_names", None)
         _alive.append(weakref.ref(self))
         if len(_alive) > 64:  # forget the datasets that are gone
             _alive[:] = [ref for ref in _alive if ref() is not None]
@@ -152,7 +150,7 @@ class Dataset:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A dataset travels (to a worker process, say) as its records.
-        listed = {name: self.collection(name)._given for name in record_classes()}
+        listed = {name: as_listed(self, name) for name in record_classes()}
         return (Dataset, (listed,))
 
     def __copy__(self) -> Dataset:
@@ -240,21 +238,23 @@ class Dataset:
         >>> kd.load().lookup("Viet Nam").id  # the country, not its relations or partnership
         'vnm'
         """
+        if not isinstance(text, str):
+            raise TypeError(f"lookup takes a string, not {type(text).__name__}")
         found: dict[str, Record | Source] = {}
-        suggestions: list[str] = []
-        mentions = 0
-        for name in record_classes():
-            try:
-                record = self.collection(name).lookup(text)
-            except NotFoundError as error:
+        for name in self._holding(text):
+            collection = self.collection(name)
+            for record_id in collection._named(text):
+                found[record_id] = collection[record_id]
+        if not found:  # only now the slower part: what the text may have meant
+            suggestions: list[str] = []
+            mentions = 0
+            for name in record_classes():
+                error = self.collection(name)._not_found(text)
                 suggestions.extend(error.suggestions)
                 mentions += error.mentions or 0
-                continue
-            except AmbiguousLookupError as error:
-                for record_id in error.candidates:
-                    found[record_id] = self.collection(name)[record_id]
-                continue
-            found[record.id] = record
+            shown = tuple(dict.fromkeys(suggestions))[:5]
+            key = text if len(text) <= MAX_NAME else text[:60] + "..."
+            raise NotFoundError("dataset", key, shown, mentions=mentions)
         if len(found) == 1:
             return next(iter(found.values()))
         actors = [r for r in found.values() if isinstance(r, Actor)]
@@ -264,10 +264,12 @@ class Dataset:
             # "Viet Nam" names the country, its relations and its partnership: the country,
             # which `show` prints with the other two.
             return actors[0]
-        if found:
-            raise AmbiguousLookupError("dataset", text, tuple(found))
-        shown = tuple(dict.fromkeys(suggestions))[:5]
-        raise NotFoundError("dataset", text, shown, mentions=mentions)
+        raise AmbiguousLookupError("dataset", text, tuple(found))
+
+    def _holding(self, text: str) -> Iterable[str]:
+        """The collections that may hold a record with this id or name, in load order: every
+        one, unless the dataset knows better (the bundled one keeps an index of its names)."""
+        return record_classes()
 
     def coverage(self) -> Coverage:
         """What the dataset covers: per collection, its records, dates, mechanisms and
@@ -310,16 +312,15 @@ class Dataset:
         >>> kd.load().name_of("vnm")
         'Viet Nam'
         """
-        names = self._names
-        if names is None:
-            names = {
-                record.id: record.name
-                for collection in reversed(list(record_classes()))
-                for record in self.collection(collection)
-                if isinstance(record.id, str)
-            }
-            object.__setattr__(self, "_names", names)
-        return names.get(record_id, record_id) if isinstance(record_id, str) else str(record_id)
+        if not isinstance(record_id, str):
+            return str(record_id)
+        # Collection by collection, reading one only when the id is not in those before it:
+        # an actor's name does not need the meetings read.
+        for name in self._holding(record_id):
+            record = self.collection(name).get(record_id)
+            if record is not None:
+                return str(record.name)
+        return record_id
 
     def resolve_id(self, text: str) -> str:
         """An id for ``text``: itself if it is an id, else the id of the record it names."""
@@ -417,7 +418,7 @@ class Dataset:
         from ._convert import unstructure
 
         return {
-            name: [unstructure(record) for record in self.collection(name)._given]
+            name: [unstructure(record) for record in as_listed(self, name)]
             for name in record_classes()
         }
 
@@ -450,6 +451,13 @@ class Dataset:
 
 
 _alive: list[weakref.ref[Dataset]] = []
+
+
+def as_listed(dataset: Dataset, name: str) -> tuple[Any, ...]:
+    """A collection's records in the order they were given (their files' order), as
+    :meth:`Dataset.to_dict`, the digest and the exports keep them; iteration may differ
+    (meetings, documents and events come in date order)."""
+    return dataset.collection(name)._given
 
 
 def dataset_of(record: Any) -> Dataset | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ._plan import plan, walk
-from .model import Citation, Record, record_classes
+from .model import Actor, Citation, Record, record_classes
 
 __all__ = ["MAX_ROWS", "collection_html", "record_html", "record_text"]
 
@@ -111,7 +111,7 @@ def record_text(record: Any, dataset: Any = None) -> str:
             lines.extend(f"    - {text}" for text in shown)
         else:
             lines.append(f"  {label}: {'; '.join(shown)}")
-    if dataset is not None and hasattr(record, "members_on") and hasattr(record, "kind"):
+    if dataset is not None and isinstance(record, Actor):
         lines.extend(_actor_lines(record, dataset))
     citations = [item for _, item, _, _ in walk(record) if type(item) is Citation]
     if citations:

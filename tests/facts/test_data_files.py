@@ -28,7 +28,7 @@ def test_each_file_is_in_canonical_form(name):
 
 def test_no_extra_files_in_the_data_folder():
     names = {entry.name for entry in DATA.iterdir() if entry.name.endswith(".json")}
-    assert names == {f"{name}.json" for name in record_classes()} | {"manifest.json"}
+    assert names == {f"{name}.json" for name in record_classes()} | {"manifest.json", "lookup.json"}
 
 
 def test_the_manifest_records_every_file_as_it_is():
@@ -106,3 +106,37 @@ def test_every_seed_source_has_its_file_and_sections():
     }
     for source in kd.sources:
         assert source.sections or source.url
+
+
+def test_the_lookup_index_is_current_and_answers_as_every_file_would():
+    # The index says which files hold each id and name, so that a lookup across the bundled
+    # dataset reads only those; it must send every name to every file that holds it.
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "format_data", DATA.parents[2] / "scripts" / "format_data.py"
+    )
+    format_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(format_data)
+    plain = kd.Dataset({name: kd.load().collection(name) for name in record_classes()})
+    data = (DATA / "lookup.json").read_bytes()
+    assert json.loads(data) == format_data.lookup_index(plain)
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["lookup"]["sha256"] == hashlib.sha256(data).hexdigest()
+    bundled = kd.load()
+    from korea_diplomacy import _bundle
+
+    assert _bundle.bundled_lookup_index() is not None  # the bundled dataset uses it
+    for name in record_classes():
+        for record in plain.collection(name):
+            for text in (record.id, record.name, *getattr(record, "aliases", ())):
+                try:
+                    expected = plain.lookup(text).id
+                except kd.AmbiguousLookupError as error:
+                    expected = error.candidates
+                try:
+                    got = bundled.lookup(text).id
+                except kd.AmbiguousLookupError as error:
+                    got = error.candidates
+                assert got == expected, text
