@@ -241,3 +241,9 @@ def test_a_fund_page_lists_its_contributions(data_pages):
     for contribution in akcf.contributions:
         row = f"| {contribution.period.human()} | {contribution.kind} | "
         assert row + contribution.amount.human() + " |" in page
+
+
+def test_every_image_of_the_docs_is_drawn_from_the_data():
+    need("matplotlib")
+    drawn = set(_script("gen_figures").FIGURES)
+    assert drawn == {p.name for p in (DOCS / "images").glob("*.png")}
