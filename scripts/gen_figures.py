@@ -18,17 +18,25 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.pyplot
+
 import korea_diplomacy as kd
 
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
-FIGURES = {"timeline-asean.png": "ASEAN", "timeline-mekong.png": "Mekong"}
+FIGURES = {
+    "timeline-asean.png": lambda: kd.plot.timeline("ASEAN"),
+    "timeline-mekong.png": lambda: kd.plot.timeline("Mekong"),
+    "timeline-eas.png": lambda: kd.plot.timeline("East Asia Summit"),
+    "diplomatic-partners.png": lambda: kd.plot.diplomatic_partners(),
+}
 
 
 def main() -> int:
     IMAGES.mkdir(parents=True, exist_ok=True)
-    for name, partnership in FIGURES.items():
-        ax = kd.plot.timeline(partnership)
+    for name, draw in FIGURES.items():
+        ax = draw()
         ax.figure.savefig(IMAGES / name, dpi=100, metadata={"Software": None})
+        matplotlib.pyplot.close(ax.figure)
         print(f"wrote {IMAGES / name}")
     return 0
 

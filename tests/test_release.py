@@ -129,6 +129,16 @@ def test_ci_builds_the_docs_and_runs_the_notebook():
     assert "KOREA_DIPLOMACY_REQUIRE_EXTRAS=1" in ci
 
 
+def test_ci_checks_the_built_site_in_debians_chromium():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    build = ci.index("mkdocs build --strict")
+    check = ci.index("scripts/check_site.py")
+    assert build < check and "apt-get install -y -qq chromium" in ci[build:check]
+    assert "playwright install" not in ci.replace("`playwright install`", "")
+    extras = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("docs = [")[1]
+    assert '"playwright' in extras.split("]")[0] and '"mkdocs-jupyter' in extras.split("]")[0]
+
+
 def test_info_shows_version_digest_and_how_to_cite(capsys):
     from korea_diplomacy.cli import main
 
