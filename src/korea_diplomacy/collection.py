@@ -47,6 +47,9 @@ MAX_NAME = 1000
 """The longest text a lookup compares with names; a longer one matches nothing."""
 
 
+_REMEMBERED = 20_000  # names and the texts that found them, per collection: bounded
+
+
 def check_window(start: _dt.date, end: _dt.date) -> None:
     """Refuse a date window that ends before it starts (nothing could ever match it)."""
     if start > end:
@@ -388,7 +391,11 @@ class Collection(Generic[R]):
         >>> kd.actors.lookup("north korea").id
         'prk'
         """
-        if not isinstance(text, str):
+        if type(text) is str:  # the common case first: a name asked before, or as written
+            ids = self._exact.get(text)
+            if ids is not None and len(ids) == 1:
+                return self._by_id[ids[0]]
+        elif not isinstance(text, str):
             raise TypeError(f"lookup takes a string, not {type(text).__name__}")
         record = self._by_id.get(text)
         if record is not None:
@@ -410,6 +417,8 @@ class Collection(Generic[R]):
             if len(text) > MAX_NAME:  # longer than any name: nothing to compare
                 return ()
             ids = self._name_index().get(normalise(text), ())
+            if ids and len(self._exact) < _REMEMBERED:  # the next time, one dict look-up
+                self._exact[text] = ids
         return ids
 
     def _not_found(self, text: str) -> NotFoundError:

@@ -13,7 +13,6 @@ The data files write them in the Extended Date/Time Format (EDTF, ISO 8601-2, le
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -342,16 +341,20 @@ def as_day(value: object, *, end: bool = False) -> _dt.date:
     >>> as_day("2005", end=True)
     datetime.date(2005, 12, 31)
     """
-    if type(value) is str and value.strip().lower() != "today":  # today changes: not kept
-        return _text_day(value, end)
+    if type(value) is str:  # as-of questions repeat a few date texts: each is read once
+        day = _days.get((value, end))
+        if day is None:
+            when = parse_when(value)
+            day = when.latest if end else when.earliest
+            if value.strip().lower() != "today":  # today changes: never kept
+                if len(_days) >= 4096:  # bounded: many distinct texts start afresh
+                    _days.clear()
+                _days[(value, end)] = day
+        return day
     if type(value) is _dt.date:
         return value
     when = parse_when(value)
     return when.latest if end else when.earliest
 
 
-@functools.lru_cache(maxsize=4096)
-def _text_day(text: str, end: bool) -> _dt.date:
-    # As-of questions repeat the same few date strings; parsing them once keeps queries fast.
-    when = parse_when(text)
-    return when.latest if end else when.earliest
+_days: dict[tuple[str, bool], _dt.date] = {}
