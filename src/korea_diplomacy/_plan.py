@@ -750,6 +750,9 @@ class ItemError(ValueError):
         self.error = error
         super().__init__(f"[{index}]: {error}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.index, self.error))  # every error pickles
+
 
 def shape_of(tp: Any, default: Any = attrs.NOTHING) -> Shape:
     """The shape of a field's type (the only place the typing annotations are read).
