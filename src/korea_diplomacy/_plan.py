@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -869,10 +870,21 @@ class ClassPlan:
     @property
     def dated(self) -> bool:
         """Whether a value of this class may hold a date anywhere inside."""
-        if self._dated is None:
-            self._dated = False  # a class that holds itself is not dated through itself
-            self._dated = any(field.shape.dated() for field in self.fields)
-        return self._dated
+        found = self._dated
+        if found is None:
+            # A class that holds itself is not dated through itself. The classes being
+            # worked out are this thread's own: another thread asking meanwhile must not
+            # read a provisional answer.
+            busy: set[type] = vars(_working).setdefault("dated", set())
+            if self.cls in busy:
+                return False
+            busy.add(self.cls)
+            try:
+                found = any(field.shape.dated() for field in self.fields)
+            finally:
+                busy.discard(self.cls)
+            self._dated = found
+        return found
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         properties: dict[str, Any] = {}
@@ -918,6 +930,7 @@ class ClassPlan:
 
 
 _plans: dict[type, ClassPlan] = {}
+_working = threading.local()  # what each thread is working out (see ClassPlan.dated)
 
 
 def plan(cls: type) -> ClassPlan:
