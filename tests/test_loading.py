@@ -539,3 +539,77 @@ def test_a_quote_colon_inside_a_value_is_not_a_repeated_key(tmp_path):
     path.write_text('[{"name": "x\\": y", "id": "a"}]', encoding="utf-8")
     value, problem = _read_json(path)
     assert problem is None and value == [{"name": 'x": y', "id": "a"}]
+
+
+def _child_loads(timeout: float = 60.0) -> int:
+    """Fork; the child does a first load of its own and exits. The child's exit status (or
+    -1 if it did not finish in ``timeout`` seconds: it was killed)."""
+    import gc
+    import os
+    import time
+
+    pid = os.fork()
+    if pid == 0:  # the child: nothing of pytest, only the load, then out
+        status = 1
+        try:
+            ds = kd.load()
+            loaded = kd.mechanisms.lookup("ARF") and len(ds.meetings) > 100
+            status = 0 if loaded and gc.isenabled() else 1  # the collector runs, too
+        finally:
+            os._exit(status)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.01)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    return -1
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+@pytest.mark.parametrize(
+    "stage", ["making the bundled dataset", "reading a bundled file", "reading your directory"]
+)
+def test_a_child_forked_during_a_first_load_loads_for_itself(monkeypatch, stage, tmp_path):
+    import os
+
+    parent = os.getpid()
+    inside, release = threading.Event(), threading.Event()
+
+    def held(real: Any) -> Any:
+        def wait_then(*args: Any, **kwargs: Any) -> Any:
+            if os.getpid() == parent:  # the parent's loading thread stops half-way
+                inside.set()
+                release.wait(60)
+            return real(*args, **kwargs)
+
+        return wait_then
+
+    _write_records(tmp_path, sources=[SOURCE])
+    load: Any = lambda: kd.load().mechanisms  # noqa: E731
+    if stage == "reading a bundled file":
+        monkeypatch.setattr(_bundle, "read_bytes", held(_bundle.read_bytes))
+    elif stage == "making the bundled dataset":
+        monkeypatch.setattr(loading._Bundled, "lazy", held(loading._Bundled.lazy))
+    else:  # (with the garbage collector paused, as it is while records are made)
+        from korea_diplomacy import _userdata
+
+        monkeypatch.setattr(_userdata, "violations", held(_userdata.violations))
+        load = lambda: kd.load(tmp_path)  # noqa: E731
+    try:
+        for _ in range(20):
+            loading._reset_for_tests()
+            inside.clear()
+            release.clear()
+            thread = threading.Thread(target=load)
+            thread.start()
+            assert inside.wait(60)  # the thread holds the load's lock now
+            status = _child_loads()
+            release.set()
+            thread.join()
+            assert status == 0, "the child's first load failed or never finished"
+    finally:
+        release.set()
+        loading._reset_for_tests()
