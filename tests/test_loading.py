@@ -14,7 +14,7 @@ import korea_diplomacy as kd
 from korea_diplomacy import _bundle
 from korea_diplomacy import _loading as loading
 from korea_diplomacy._convert import converter
-from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES
+from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS
 from korea_diplomacy.dataset import VIEWS
 from korea_diplomacy.model import record_classes
 
@@ -67,6 +67,19 @@ def _sparse(size: int) -> Any:
 
 def _directory(path: Path) -> None:
     path.mkdir()
+
+
+def _link(target: str) -> Any:
+    def write(path: Path) -> None:
+        path.symlink_to(target)
+
+    return write
+
+
+def _fifo(path: Path) -> None:
+    import os
+
+    os.mkfifo(path)  # reading it would wait for a writer for ever
 
 
 MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
@@ -130,7 +143,19 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         "did you mean meetings.json",
     ),
     "summits.json": ({"summits.json": []}, "put them in meetings.json"),
-    "a directory named like a file": ({"meetings.json": _directory}, "not a regular file"),
+    "a directory named like a file": (
+        {"meetings.json": _directory},
+        "not a regular file (a directory)",
+    ),
+    "a symbolic link loop": (
+        {"meetings.json": _link("meetings.json")},
+        "a symbolic link that leads back to itself",
+    ),
+    "a dangling symbolic link": (
+        {"meetings.json": _link("nowhere.json")},
+        "a symbolic link to 'nowhere.json', which does not exist",
+    ),
+    "a named pipe": ({"meetings.json": _fifo}, "not a regular file (a named pipe)"),
     "a correction of no bundled record": (
         {"corrections.json": [{"collection": "meetings", "reason": "r", "record": _meeting()}]},
         "is not a bundled meetings record",
@@ -183,11 +208,18 @@ def test_each_malformed_file_gets_a_clear_error_naming_the_file(case, tmp_path):
         ("empty", "no collection files"),
         ("x" * 5000, "cannot read the directory"),
         ("nul\x00byte", "not a directory"),
+        ("loop", "not a directory (a symbolic link that leads back to itself)"),
+        ("dangling", "not a directory (a symbolic link to 'gone', which does not exist)"),
+        ("only-hidden", "no collection files"),
     ],
 )
 def test_a_directory_that_cannot_be_read_is_named(path, expected, tmp_path):
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     (tmp_path / "empty").mkdir()
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "dangling").symlink_to("gone")
+    (tmp_path / "only-hidden").mkdir()
+    (tmp_path / "only-hidden" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     with pytest.raises(kd.DataError) as info:
         kd.load(tmp_path / path)
     (problem,) = info.value.problems
@@ -267,6 +299,7 @@ def test_file_limits_are_what_the_docs_say():
     assert MAX_FILE_BYTES == 32 * 1024 * 1024 < 50_000_000
     docs = (Path(__file__).resolve().parents[1] / "docs" / "index.md").read_text("utf-8")
     assert "32 MiB" in docs
+    assert MAX_PROBLEMS == 1000 and "At most 1,000 problems are listed" in docs
 
 
 CITE = [{"source": "my-notes", "section": "minutes"}]
@@ -613,3 +646,164 @@ def test_a_child_forked_during_a_first_load_loads_for_itself(monkeypatch, stage,
     finally:
         release.set()
         loading._reset_for_tests()
+
+
+def _most_cited_section(ds: kd.Dataset) -> tuple[str, str]:
+    from collections import Counter
+
+    from korea_diplomacy._plan import walk
+    from korea_diplomacy.model import Citation
+
+    cited = Counter(
+        (item.source, item.section)
+        for name in record_classes()
+        for record in ds.collection(name)
+        for _, item, _, _ in walk(record)
+        if type(item) is Citation
+    )
+    return cited.most_common(1)[0][0]
+
+
+def test_a_correction_that_breaks_many_bundled_records_is_named_in_every_problem(bundled, tmp_path):
+    source_id, section = _most_cited_section(bundled)
+    source = _bundled_plain("sources", source_id)
+    source["sections"] = [s for s in source["sections"] if s["id"] != section]
+    one = {"collection": "sources", "reason": "No such page.", "record": source}
+    (tmp_path / "corrections.json").write_text(json.dumps([one]), encoding="utf-8")
+    _write_records(tmp_path, events=[{**_EVENT, "id": "my-unrelated-event"}])
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    problems = info.value.problems
+    assert len(problems) > 50
+    cause = f"(caused by your correction of {source_id} in {tmp_path / 'corrections.json'})"
+    assert [p for p in problems if not p.endswith(cause)] == []
+    assert not any("(has: )" in p for p in problems)  # a source left with no section says so
+
+
+def test_a_correction_that_breaks_a_series_is_named_and_nothing_else(bundled, tmp_path):
+    # The broken record and the correction share no reference: the message names it.
+    meeting = _bundled_plain("meetings", "asean-rok-summit-12")
+    meeting["ordinal"] = 13
+    one = {"collection": "meetings", "reason": "Miscounted.", "record": meeting}
+    (tmp_path / "corrections.json").write_text(json.dumps([one]), encoding="utf-8")
+    _write_records(tmp_path, events=[{**_EVENT, "id": "my-unrelated-event"}])
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{tmp_path}: bundled meetings record asean-rok-summit-13: ")
+    assert problem.endswith(
+        f"(caused by your correction of asean-rok-summit-12 in {tmp_path / 'corrections.json'})"
+    )
+
+
+# Names a collection file may be mistaken for; each sits beside a good meetings.json.
+NEAR_MISSES = {
+    "events.JSON": "did you mean events.json? (file names are case-sensitive)",
+    "Events.json": "did you mean events.json? (file names are case-sensitive)",
+    "meetings.json ": "did you mean meetings.json? (the name has spaces around it)",
+    " actors.json": "did you mean actors.json? (the name has spaces around it)",
+    "actors.jsn": "did you mean actors.json?",
+    "actors.jsonl": "did you mean actors.json?",
+    "actors.json5": "did you mean actors.json?",
+    "actors.json.bak": "did you mean actors.json?",
+    "actors.json~": "did you mean actors.json?",
+    "actors": "did you mean actors.json?",
+    "Corrections.JSON": "did you mean corrections.json?",
+    "summits.json": "put them in meetings.json",
+    "README.md": "a directory of records holds only",
+    "old": "a directory of records holds only",
+}
+
+
+@pytest.mark.parametrize("name", list(NEAR_MISSES))
+def test_every_file_beside_the_collection_files_is_reported(tmp_path, name):
+    _write(tmp_path, {"meetings.json": [_meeting()]})
+    if name == "old":
+        (tmp_path / name).mkdir()
+    else:
+        (tmp_path / name).write_text("[]", encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{tmp_path / name}: not a collection file")
+    assert NEAR_MISSES[name] in problem
+
+
+def test_case_variants_of_one_file_are_each_reported_not_silently_dropped(tmp_path):
+    for n, name in enumerate(("events.JSON", "events.Json", "events.json")):
+        (tmp_path / name).write_text(json.dumps([{**_EVENT, "id": f"e-{n}"}]), encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    assert sorted(p.split(": ")[0] for p in info.value.problems) == [
+        str(tmp_path / "events.JSON"),
+        str(tmp_path / "events.Json"),
+    ]
+
+
+def test_hidden_files_are_ignored(tmp_path):
+    _write(tmp_path, {"meetings.json": [_meeting()], ".DS_Store": b"\0\0\0\1Bud1"})
+    (tmp_path / ".git").mkdir()
+    assert "my-meeting-1" in kd.load(tmp_path).meetings
+
+
+def test_a_directory_of_near_misses_reports_them_not_an_empty_directory(tmp_path):
+    (tmp_path / "meetings.json ").write_text("[]", encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert "not a collection file; did you mean meetings.json?" in problem
+
+
+def test_a_name_that_is_not_utf8_is_reported_printably(tmp_path):
+    import os
+
+    name = os.fsdecode(b"meetings\xff.json")
+    (tmp_path / name).write_text("[]", encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{tmp_path}/meetings\\xff.json: not a collection file")
+    problem.encode("utf-8")  # no lone surrogate left in it
+
+
+def test_very_many_bad_records_are_reported_up_to_a_cap_with_a_count_of_the_rest(tmp_path):
+    (tmp_path / "meetings.json").write_text("[" + ",".join(["{}"] * 100_000) + "]")
+    (tmp_path / "events.json").write_text("[" + ",".join(["1"] * 2_000_000) + "]")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    error = info.value
+    assert len(error.problems) == MAX_PROBLEMS
+    # Past the cap, a record is counted once (it has at least one problem), not described.
+    assert error.unlisted >= 100_000 + 2_000_000 - MAX_PROBLEMS
+    assert str(error).endswith(f"... and {error.unlisted} more")
+
+
+def test_reporting_many_bad_records_takes_memory_near_the_files_size(tmp_path):
+    import tracemalloc
+
+    (tmp_path / "meetings.json").write_text("[" + ",".join(["{}"] * 100_000) + "]")
+    tracemalloc.start()
+    try:
+        with pytest.raises(kd.DataError):
+            kd.load(tmp_path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 2**20  # 860 MB when every problem of every record was described
+
+
+def test_very_many_stray_files_are_reported_up_to_the_cap(tmp_path):
+    for n in range(MAX_PROBLEMS + 50):
+        (tmp_path / f"note-{n}.txt").write_bytes(b"")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    assert len(info.value.problems) == MAX_PROBLEMS and info.value.unlisted == 50
+
+
+def test_very_many_bad_corrections_are_reported_up_to_the_cap(bundled, tmp_path):
+    record = _bundled_plain("meetings", "asean-rok-summit-13")
+    bad = {"collection": "meetings", "reason": "r", "record": {**record, "ordinal": "x"}}
+    (tmp_path / "corrections.json").write_text(json.dumps([bad] * (MAX_PROBLEMS + 10)))
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    assert len(info.value.problems) == MAX_PROBLEMS and info.value.unlisted == 10

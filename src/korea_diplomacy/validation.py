@@ -295,7 +295,8 @@ class _Checker:
         elif citation.section not in found[1]:
             valid = ", ".join(section.id for section in found[0].sections)
             message = (
-                f"source {citation.source} has no section {_short(citation.section)} (has: {valid})"
+                f"source {citation.source} has no section {_short(citation.section)} "
+                f"({f'has: {valid}' if valid else 'it has none'})"
             )
             self.report("citation-resolves", name, record.id, path, message)
 
