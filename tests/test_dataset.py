@@ -118,3 +118,24 @@ def test_a_dataset_and_its_collections_can_be_sent_to_worker_processes(tmp_path,
 
 def _lookup_akcf(funds: Any) -> str:
     return str(funds.lookup("AKCF").id)
+
+
+@pytest.mark.parametrize("amount", ["NaN", "sNaN", "-Infinity", "1E+99999999", "1E+999999999999"])
+def test_a_dataset_built_in_code_with_any_amount_gives_its_timeline_and_violations(amount):
+    from decimal import Decimal
+
+    import attrs
+
+    ds = kd.load()
+    fund = next(f for f in ds.funds if f.contributions)
+    spent = attrs.evolve(fund.contributions[0].amount, amount=Decimal(amount))
+    changed = attrs.evolve(fund, contributions=(attrs.evolve(fund.contributions[0], amount=spent),))
+    records = {name: list(ds.collection(name)) for name in record_classes()}
+    records["funds"] = [changed if f is fund else f for f in records["funds"]]
+    broken = kd.Dataset(records)
+    labels = [f.label for f in broken.timeline() if f.record_id == fund.id]
+    assert labels and all(len(label) < 300 for label in labels)
+    (violation,) = kd.validate(broken)
+    assert violation.invariant == "field-type" and violation.record_id == fund.id
+    assert violation.field == "contributions[0].amount.amount"
+    assert len(violation.message) < 200

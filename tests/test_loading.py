@@ -123,6 +123,17 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         {"meetings.json": [_meeting(id="a\x00b")]},
         "id: holds the invisible or control character U+0000",
     ),
+    "an empty name": ({"meetings.json": [_meeting(name="")]}, "name: must not be empty"),
+    "a zero-width space in a name": (
+        {"meetings.json": [_meeting(name="My\u200bmeeting")]},
+        "name: holds the invisible or control character U+200B at position 2",
+    ),
+    "a right-to-left override in a name": (
+        {"meetings.json": [_meeting(name="My \u202egniteem")]},
+        "U+202E",
+    ),
+    "a lone surrogate in a name": ({"meetings.json": [_meeting(name="\ud800")]}, "U+D800"),
+    "NUL in a name": ({"meetings.json": [_meeting(name="a\x00b")]}, "U+0000"),
     "a file over the size limit (50 MB)": ({"meetings.json": _sparse(50_000_000)}, "larger than"),
     "JSON nested 100,000 deep": (
         {"meetings.json": "[" * 100_000 + "]" * 100_000},
@@ -807,3 +818,30 @@ def test_very_many_bad_corrections_are_reported_up_to_the_cap(bundled, tmp_path)
     with pytest.raises(kd.DataError) as info:
         kd.load(tmp_path)
     assert len(info.value.problems) == MAX_PROBLEMS and info.value.unlisted == 10
+
+
+def test_a_reference_spelt_with_look_alike_letters_is_pointed_out(bundled, tmp_path):
+    meeting = _meeting(mechanism="\u0430sean-rok-summit", country="k\u03bfr")
+    meeting["citations"] = [{"source": "m\u03bffa-asean", "section": "overview"}]
+    _write(tmp_path, {"meetings.json": [meeting]})
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    problems = "\n".join(info.value.problems)
+    for expected in (
+        "mechanism: '\u0430sean-rok-summit' is not an id in mechanisms; it looks like "
+        "'asean-rok-summit' but is spelt with other characters (U+0430 at position 0)",
+        "country: 'k\u03bfr' is not an id in actors; it looks like 'kor' but is spelt with "
+        "other characters (U+03BF at position 1)",
+        "citations[0]: unknown source 'm\u03bffa-asean'; it looks like 'mofa-asean' but is "
+        "spelt with other characters (U+03BF at position 1)",
+    ):
+        assert expected in problems, problems
+
+
+def test_an_id_spelt_with_look_alike_letters_says_which(bundled, tmp_path):
+    _write(tmp_path, {"meetings.json": [_meeting(id="my-m\u0435eting")]})
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert "is not lowercase kebab-case" in problem
+    assert "other characters look like Latin ones (U+0435 at position 4)" in problem
