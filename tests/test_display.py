@@ -47,3 +47,21 @@ def test_text_is_escaped():
 
 def test_an_empty_selection_renders():
     assert "0 records" in kd.Dataset({}).summits._repr_html_()
+
+
+def test_only_web_addresses_become_links():
+    source = kd.sources["mofa-asean"]
+    meeting = next(m for m in kd.meetings if any(c.source == source.id for c in m.citations))
+    for url, linked in [
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(document.cookie)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("//evil.example/x", False),
+        ("https://www.mofa.go.kr/", True),
+        ("HTTP://www.mofa.go.kr/", True),
+    ]:
+        sources = kd.Dataset({"sources": [attrs.evolve(source, url=url)]}).sources
+        html = collection_html("meetings", [meeting], sources)
+        assert ("href=" in html) == linked, url
