@@ -139,3 +139,13 @@ def test_a_dataset_built_in_code_with_any_amount_gives_its_timeline_and_violatio
     assert violation.invariant == "field-type" and violation.record_id == fund.id
     assert violation.field == "contributions[0].amount.amount"
     assert len(violation.message) < 200
+
+
+def test_mechanism_family_remembers_only_the_mechanisms_of_its_dataset():
+    ds = kd.Dataset.from_dict(kd.load().to_dict())  # a dataset of its own: nothing cached yet
+    for n in range(5000):
+        unknown = f"no-such-mechanism-{n}"
+        assert ds.mechanism_family(unknown) == frozenset((unknown,))
+    for mechanism in ds.mechanisms:
+        assert mechanism.id in ds.mechanism_family(mechanism.id)
+    assert len(ds._families) == len(ds.mechanisms)

@@ -181,3 +181,13 @@ def test_threads_asking_at_once_whether_a_class_holds_dates_all_hear_the_answer(
                 class_plan._dated = None
             answers = at_once(64, lambda n: plan(classes[n % len(classes)]).dated)
             assert answers == [True] * 64
+
+
+def test_the_memo_of_dates_read_stays_bounded():
+    from korea_diplomacy import _plan
+
+    date = Date()
+    for n in range(10_000):
+        day = kd.PartialDate(1 + n // 365, 1 + n % 12, 1 + n % 28)
+        assert date.build(str(day)) == day
+    assert 0 < len(_plan._dates) <= 4096
