@@ -267,3 +267,13 @@ def test_validate_says_how_many_problems_were_not_listed(tmp_path):
     code, out, err = run_cli(["--json", "validate", str(tmp_path)])
     report = json.loads(out)
     assert len(report["problems"]) == MAX_PROBLEMS and report["unlisted"] == 5
+
+
+def test_validate_to_a_reader_that_stops_early_is_not_an_error(monkeypatch, capsys, tmp_path):
+    (tmp_path / "meetings.json").write_text("[1, 2, 3]", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with os.fdopen(write_end, "w") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        assert main(["validate", str(tmp_path)]) == 0
+    assert "Traceback" not in capsys.readouterr().err

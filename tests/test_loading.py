@@ -844,4 +844,4 @@ def test_an_id_spelt_with_look_alike_letters_says_which(bundled, tmp_path):
         kd.load(tmp_path)
     (problem,) = info.value.problems
     assert "is not lowercase kebab-case" in problem
-    assert "other characters look like Latin ones (U+0435 at position 4)" in problem
+    assert "it holds look-alikes of Latin letters (U+0435 at position 4)" in problem

@@ -87,7 +87,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # What a command prints is kept until it is complete, then written in one go: a command
     # that fails half-way prints nothing but its error, never half a record.
     output = io.StringIO()
-    as_json = False
     try:
         parser = _parser()
         try:
@@ -100,14 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.criteria = _criteria(rest)
         elif rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
-        as_json = args.json
+        failure = None
         with contextlib.redirect_stdout(output):
-            status = _run(args)
-        _write(output.getvalue(), as_json)
+            try:
+                status = _run(args)
+            except _Failed as failed:  # its output is whole (the problems found): written
+                failure, status = str(failed), 2
+        _write(output.getvalue(), args.json)
+        if failure is not None:
+            _error(failure)
         return status
-    except _Failed as failed:  # its output is whole (the problems found): written first
-        _write(output.getvalue(), as_json)
-        _error(str(failed))
     except _UsageError as error:
         _error(str(error), prefix=False)
     except KeyboardInterrupt:

@@ -202,7 +202,7 @@ class _Checker:
             if len(record_id) > ID_MAX_LENGTH or not ID_PATTERN.fullmatch(record_id):
                 message = f"{_short(record_id)} is not lowercase kebab-case (a-z, 0-9, '-')"
                 if ID_PATTERN.fullmatch(_skeleton(record_id)):
-                    message += f"; other characters look like Latin ones ({_odd(record_id)})"
+                    message += f"; it holds look-alikes of Latin letters ({_odd(record_id)})"
                 if len(record_id) > ID_MAX_LENGTH:
                     message = f"{len(record_id)} characters, more than {ID_MAX_LENGTH}"
                 self.report("id-format", name, record_id, "id", message)
