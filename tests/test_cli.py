@@ -195,3 +195,87 @@ def test_planned_dates_show_for_meetings_that_did_not_take_place():
         check=True,
     ).stdout
     assert "26 Oct 2021 (postponed)" in out
+
+
+def _run_with(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[bytes]:
+    """The command in a subprocess with these variables set; its output as bytes."""
+    return subprocess.run(
+        [sys.executable, "-m", "korea_diplomacy", *argv],
+        capture_output=True,
+        env={**os.environ, **env},
+    )
+
+
+ASCII_STDOUTS = {
+    "PYTHONIOENCODING=ascii": {"PYTHONIOENCODING": "ascii"},
+    "the C locale, uncoerced": {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+}
+
+
+@pytest.mark.parametrize("env", list(ASCII_STDOUTS))
+def test_text_output_to_a_stdout_that_is_not_utf8_degrades_and_is_whole(env):
+    done = _run_with(ASCII_STDOUTS[env], "show", "AKCF")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("ascii")  # every character it could not write replaced
+    assert text.startswith("ASEAN-ROK Cooperation Fund  [Fund asean-rok-cooperation-fund]")
+    assert "\n  local names: ko, ?-??? ????" in text and "  sources:\n" in text
+    assert done.stderr == b""
+
+
+@pytest.mark.parametrize("env", list(ASCII_STDOUTS))
+def test_json_output_to_a_stdout_that_is_not_utf8_is_valid_ascii_json(env):
+    done = _run_with(ASCII_STDOUTS[env], "--json", "show", "AKCF")
+    assert done.returncode == 0, done.stderr
+    as_utf8 = _run_with({}, "--json", "show", "AKCF").stdout
+    assert json.loads(done.stdout.decode("ascii")) == json.loads(as_utf8.decode("utf-8"))
+
+
+@pytest.mark.parametrize("env", ["", *ASCII_STDOUTS, "LC_ALL=C"])
+def test_json_validate_of_a_directory_with_names_that_are_not_utf8_is_valid_json(env, tmp_path):
+    folder = tmp_path / os.fsdecode(b"mine-\xff")
+    folder.mkdir()
+    (folder / os.fsdecode(b"meetings\xfe.json")).write_text("[]", encoding="utf-8")
+    variables = {"LC_ALL": "C"} if env == "LC_ALL=C" else ASCII_STDOUTS.get(env, {})
+    done = _run_with(variables, "--json", "validate", str(folder))
+    assert done.returncode == 2
+    report = json.loads(done.stdout.decode("utf-8"))  # strict: no stray byte
+    (problem,) = report["problems"]
+    assert problem.startswith(f"{tmp_path}/mine-\\xff/meetings\\xfe.json: not a collection file")
+    assert report["checked"] == ["bundled data", str(folder)]
+    assert done.stderr.count(b"\n") == 1
+
+
+def test_a_command_that_fails_half_way_prints_nothing_of_its_output(monkeypatch):
+    from korea_diplomacy import cli
+
+    def half(rows):
+        raise RuntimeError("failed half-way")
+
+    # `info` prints its first lines, then its table: the table fails.
+    monkeypatch.setattr(cli, "_table", half)
+    code, out, err = run_cli(["info"])
+    assert code == 2 and out == "" and "failed half-way" in err
+
+
+def test_validate_says_how_many_problems_were_not_listed(tmp_path):
+    from korea_diplomacy._userdata import MAX_PROBLEMS
+
+    (tmp_path / "meetings.json").write_text("[" + ",".join(["1"] * (MAX_PROBLEMS + 5)) + "]")
+    code, out, err = run_cli(["validate", str(tmp_path)])
+    lines = out.splitlines()
+    assert code == 2 and len(lines) == MAX_PROBLEMS + 1
+    assert lines[-1] == "... and 5 more, not listed"
+    assert err.startswith(f"korea-diplomacy: error: {MAX_PROBLEMS + 5} problems in ")
+    code, out, err = run_cli(["--json", "validate", str(tmp_path)])
+    report = json.loads(out)
+    assert len(report["problems"]) == MAX_PROBLEMS and report["unlisted"] == 5
+
+
+def test_validate_to_a_reader_that_stops_early_is_not_an_error(monkeypatch, capsys, tmp_path):
+    (tmp_path / "meetings.json").write_text("[1, 2, 3]", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with os.fdopen(write_end, "w") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        assert main(["validate", str(tmp_path)]) == 0
+    assert "Traceback" not in capsys.readouterr().err

@@ -144,3 +144,14 @@ def test_equivalent_spellings(a, b):
 )
 def test_the_two_koreas_never_meet(a, b):
     assert normalise(a) != normalise(b)
+
+
+def test_the_memo_of_normalised_names_stays_bounded():
+    from korea_diplomacy import _names
+
+    for n in range(10_000):
+        normalise(f"No such forum {n}")
+    with pytest.raises(kd.NotFoundError):
+        kd.mechanisms.lookup("a long pasted text " * 50)  # looked up, not remembered
+    assert 0 < len(_names._memo) <= _names._MEMO_SIZE
+    assert all(len(text) <= 200 for text in _names._memo)

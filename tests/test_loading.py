@@ -15,7 +15,7 @@ import korea_diplomacy as kd
 from korea_diplomacy import _bundle
 from korea_diplomacy import _loading as loading
 from korea_diplomacy._convert import converter
-from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES
+from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS
 from korea_diplomacy.dataset import VIEWS
 from korea_diplomacy.model import record_classes
 
@@ -70,6 +70,19 @@ def _directory(path: Path) -> None:
     path.mkdir()
 
 
+def _link(target: str) -> Any:
+    def write(path: Path) -> None:
+        path.symlink_to(target)
+
+    return write
+
+
+def _fifo(path: Path) -> None:
+    import os
+
+    os.mkfifo(path)  # reading it would wait for a writer for ever
+
+
 MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
     "invalid JSON": ({"meetings.json": '[{"id": "x",}]'}, "invalid JSON at line 1 column 13"),
     "an empty file": ({"meetings.json": ""}, "invalid JSON at line 1 column 1"),
@@ -111,6 +124,17 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         {"meetings.json": [_meeting(id="a\x00b")]},
         "id: holds the invisible or control character U+0000",
     ),
+    "an empty name": ({"meetings.json": [_meeting(name="")]}, "name: must not be empty"),
+    "a zero-width space in a name": (
+        {"meetings.json": [_meeting(name="My\u200bmeeting")]},
+        "name: holds the invisible or control character U+200B at position 2",
+    ),
+    "a right-to-left override in a name": (
+        {"meetings.json": [_meeting(name="My \u202egniteem")]},
+        "U+202E",
+    ),
+    "a lone surrogate in a name": ({"meetings.json": [_meeting(name="\ud800")]}, "U+D800"),
+    "NUL in a name": ({"meetings.json": [_meeting(name="a\x00b")]}, "U+0000"),
     "a file over the size limit (50 MB)": ({"meetings.json": _sparse(50_000_000)}, "larger than"),
     "a name of 10 million characters": (
         {"meetings.json": [_meeting(name="Busan " * 2_000_000)]},
@@ -135,7 +159,19 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         "did you mean meetings.json",
     ),
     "summits.json": ({"summits.json": []}, "put them in meetings.json"),
-    "a directory named like a file": ({"meetings.json": _directory}, "not a regular file"),
+    "a directory named like a file": (
+        {"meetings.json": _directory},
+        "not a regular file (a directory)",
+    ),
+    "a symbolic link loop": (
+        {"meetings.json": _link("meetings.json")},
+        "a symbolic link that leads back to itself",
+    ),
+    "a dangling symbolic link": (
+        {"meetings.json": _link("nowhere.json")},
+        "a symbolic link to 'nowhere.json', which does not exist",
+    ),
+    "a named pipe": ({"meetings.json": _fifo}, "not a regular file (a named pipe)"),
     "a correction of no bundled record": (
         {"corrections.json": [{"collection": "meetings", "reason": "r", "record": _meeting()}]},
         "is not a bundled meetings record",
@@ -188,11 +224,18 @@ def test_each_malformed_file_gets_a_clear_error_naming_the_file(case, tmp_path):
         ("empty", "no collection files"),
         ("x" * 5000, "cannot read the directory"),
         ("nul\x00byte", "not a directory"),
+        ("loop", "not a directory (a symbolic link that leads back to itself)"),
+        ("dangling", "not a directory (a symbolic link to 'gone', which does not exist)"),
+        ("only-hidden", "no collection files"),
     ],
 )
 def test_a_directory_that_cannot_be_read_is_named(path, expected, tmp_path):
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     (tmp_path / "empty").mkdir()
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "dangling").symlink_to("gone")
+    (tmp_path / "only-hidden").mkdir()
+    (tmp_path / "only-hidden" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     with pytest.raises(kd.DataError) as info:
         kd.load(tmp_path / path)
     (problem,) = info.value.problems
@@ -272,6 +315,7 @@ def test_file_limits_are_what_the_docs_say():
     assert MAX_FILE_BYTES == 32 * 1024 * 1024 < 50_000_000
     docs = (Path(__file__).resolve().parents[1] / "docs" / "index.md").read_text("utf-8")
     assert "32 MiB" in docs
+    assert MAX_PROBLEMS == 1000 and "At most 1,000 problems are listed" in docs
 
 
 CITE = [{"source": "my-notes", "section": "minutes"}]
@@ -545,3 +589,265 @@ def test_a_quote_colon_inside_a_value_is_not_a_repeated_key(tmp_path):
     path.write_text('[{"name": "x\\": y", "id": "a"}]', encoding="utf-8")
     value, problem = _read_json(path)
     assert problem is None and value == [{"name": 'x": y', "id": "a"}]
+
+
+def _child_loads(timeout: float = 60.0) -> int:
+    """Fork; the child does a first load of its own and exits. The child's exit status (or
+    -1 if it did not finish in ``timeout`` seconds: it was killed)."""
+    import gc
+    import os
+    import time
+
+    pid = os.fork()
+    if pid == 0:  # the child: nothing of pytest, only the load, then out
+        status = 1
+        try:
+            ds = kd.load()
+            loaded = kd.mechanisms.lookup("ARF") and len(ds.meetings) > 100
+            status = 0 if loaded and gc.isenabled() else 1  # the collector runs, too
+        finally:
+            os._exit(status)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.01)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    return -1
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+@pytest.mark.parametrize(
+    "stage", ["making the bundled dataset", "reading a bundled file", "reading your directory"]
+)
+def test_a_child_forked_during_a_first_load_loads_for_itself(monkeypatch, stage, tmp_path):
+    import os
+
+    parent = os.getpid()
+    inside, release = threading.Event(), threading.Event()
+
+    def held(real: Any) -> Any:
+        def wait_then(*args: Any, **kwargs: Any) -> Any:
+            if os.getpid() == parent:  # the parent's loading thread stops half-way
+                inside.set()
+                release.wait(60)
+            return real(*args, **kwargs)
+
+        return wait_then
+
+    _write_records(tmp_path, sources=[SOURCE])
+    load: Any = lambda: kd.load().mechanisms  # noqa: E731
+    if stage == "reading a bundled file":
+        monkeypatch.setattr(_bundle, "read_bytes", held(_bundle.read_bytes))
+    elif stage == "making the bundled dataset":
+        monkeypatch.setattr(loading._Bundled, "lazy", held(loading._Bundled.lazy))
+    else:  # (with the garbage collector paused, as it is while records are made)
+        from korea_diplomacy import _userdata
+
+        monkeypatch.setattr(_userdata, "violations", held(_userdata.violations))
+        load = lambda: kd.load(tmp_path)  # noqa: E731
+    try:
+        for _ in range(20):
+            loading._reset_for_tests()
+            inside.clear()
+            release.clear()
+            thread = threading.Thread(target=load)
+            thread.start()
+            assert inside.wait(60)  # the thread holds the load's lock now
+            status = _child_loads()
+            release.set()
+            thread.join()
+            assert status == 0, "the child's first load failed or never finished"
+    finally:
+        release.set()
+        loading._reset_for_tests()
+
+
+def _most_cited_section(ds: kd.Dataset) -> tuple[str, str]:
+    from collections import Counter
+
+    from korea_diplomacy._plan import walk
+    from korea_diplomacy.model import Citation
+
+    cited = Counter(
+        (item.source, item.section)
+        for name in record_classes()
+        for record in ds.collection(name)
+        for _, item, _, _ in walk(record)
+        if type(item) is Citation
+    )
+    return cited.most_common(1)[0][0]
+
+
+def test_a_correction_that_breaks_many_bundled_records_is_named_in_every_problem(bundled, tmp_path):
+    source_id, section = _most_cited_section(bundled)
+    source = _bundled_plain("sources", source_id)
+    source["sections"] = [s for s in source["sections"] if s["id"] != section]
+    one = {"collection": "sources", "reason": "No such page.", "record": source}
+    (tmp_path / "corrections.json").write_text(json.dumps([one]), encoding="utf-8")
+    _write_records(tmp_path, events=[{**_EVENT, "id": "my-unrelated-event"}])
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    problems = info.value.problems
+    assert len(problems) > 50
+    cause = f"(caused by your correction of {source_id} in {tmp_path / 'corrections.json'})"
+    assert [p for p in problems if not p.endswith(cause)] == []
+    assert not any("(has: )" in p for p in problems)  # a source left with no section says so
+
+
+def test_a_correction_that_breaks_a_series_is_named_and_nothing_else(bundled, tmp_path):
+    # The broken record and the correction share no reference: the message names it.
+    meeting = _bundled_plain("meetings", "asean-rok-summit-12")
+    meeting["ordinal"] = 13
+    one = {"collection": "meetings", "reason": "Miscounted.", "record": meeting}
+    (tmp_path / "corrections.json").write_text(json.dumps([one]), encoding="utf-8")
+    _write_records(tmp_path, events=[{**_EVENT, "id": "my-unrelated-event"}])
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{tmp_path}: bundled meetings record asean-rok-summit-13: ")
+    assert problem.endswith(
+        f"(caused by your correction of asean-rok-summit-12 in {tmp_path / 'corrections.json'})"
+    )
+
+
+# Names a collection file may be mistaken for; each sits beside a good meetings.json.
+NEAR_MISSES = {
+    "events.JSON": "did you mean events.json? (file names are case-sensitive)",
+    "Events.json": "did you mean events.json? (file names are case-sensitive)",
+    "meetings.json ": "did you mean meetings.json? (the name has spaces around it)",
+    " actors.json": "did you mean actors.json? (the name has spaces around it)",
+    "actors.jsn": "did you mean actors.json?",
+    "actors.jsonl": "did you mean actors.json?",
+    "actors.json5": "did you mean actors.json?",
+    "actors.json.bak": "did you mean actors.json?",
+    "actors.json~": "did you mean actors.json?",
+    "actors": "did you mean actors.json?",
+    "Corrections.JSON": "did you mean corrections.json?",
+    "summits.json": "put them in meetings.json",
+    "README.md": "a directory of records holds only",
+    "old": "a directory of records holds only",
+}
+
+
+@pytest.mark.parametrize("name", list(NEAR_MISSES))
+def test_every_file_beside_the_collection_files_is_reported(tmp_path, name):
+    _write(tmp_path, {"meetings.json": [_meeting()]})
+    if name == "old":
+        (tmp_path / name).mkdir()
+    else:
+        (tmp_path / name).write_text("[]", encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{tmp_path / name}: not a collection file")
+    assert NEAR_MISSES[name] in problem
+
+
+def test_case_variants_of_one_file_are_each_reported_not_silently_dropped(tmp_path):
+    for n, name in enumerate(("events.JSON", "events.Json", "events.json")):
+        (tmp_path / name).write_text(json.dumps([{**_EVENT, "id": f"e-{n}"}]), encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    assert sorted(p.split(": ")[0] for p in info.value.problems) == [
+        str(tmp_path / "events.JSON"),
+        str(tmp_path / "events.Json"),
+    ]
+
+
+def test_hidden_files_are_ignored(tmp_path):
+    _write(tmp_path, {"meetings.json": [_meeting()], ".DS_Store": b"\0\0\0\1Bud1"})
+    (tmp_path / ".git").mkdir()
+    assert "my-meeting-1" in kd.load(tmp_path).meetings
+
+
+def test_a_directory_of_near_misses_reports_them_not_an_empty_directory(tmp_path):
+    (tmp_path / "meetings.json ").write_text("[]", encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert "not a collection file; did you mean meetings.json?" in problem
+
+
+def test_a_name_that_is_not_utf8_is_reported_printably(tmp_path):
+    import os
+
+    name = os.fsdecode(b"meetings\xff.json")
+    (tmp_path / name).write_text("[]", encoding="utf-8")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{tmp_path}/meetings\\xff.json: not a collection file")
+    problem.encode("utf-8")  # no lone surrogate left in it
+
+
+def test_very_many_bad_records_are_reported_up_to_a_cap_with_a_count_of_the_rest(tmp_path):
+    (tmp_path / "meetings.json").write_text("[" + ",".join(["{}"] * 100_000) + "]")
+    (tmp_path / "events.json").write_text("[" + ",".join(["1"] * 2_000_000) + "]")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    error = info.value
+    assert len(error.problems) == MAX_PROBLEMS
+    # Past the cap, a record is counted once (it has at least one problem), not described.
+    assert error.unlisted >= 100_000 + 2_000_000 - MAX_PROBLEMS
+    assert str(error).endswith(f"... and {error.unlisted} more")
+
+
+def test_reporting_many_bad_records_takes_memory_near_the_files_size(tmp_path):
+    import tracemalloc
+
+    (tmp_path / "meetings.json").write_text("[" + ",".join(["{}"] * 100_000) + "]")
+    tracemalloc.start()
+    try:
+        with pytest.raises(kd.DataError):
+            kd.load(tmp_path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 2**20  # 860 MB when every problem of every record was described
+
+
+def test_very_many_stray_files_are_reported_up_to_the_cap(tmp_path):
+    for n in range(MAX_PROBLEMS + 50):
+        (tmp_path / f"note-{n}.txt").write_bytes(b"")
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    assert len(info.value.problems) == MAX_PROBLEMS and info.value.unlisted == 50
+
+
+def test_very_many_bad_corrections_are_reported_up_to_the_cap(bundled, tmp_path):
+    record = _bundled_plain("meetings", "asean-rok-summit-13")
+    bad = {"collection": "meetings", "reason": "r", "record": {**record, "ordinal": "x"}}
+    (tmp_path / "corrections.json").write_text(json.dumps([bad] * (MAX_PROBLEMS + 10)))
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    assert len(info.value.problems) == MAX_PROBLEMS and info.value.unlisted == 10
+
+
+def test_a_reference_spelt_with_look_alike_letters_is_pointed_out(bundled, tmp_path):
+    meeting = _meeting(mechanism="\u0430sean-rok-summit", country="k\u03bfr")
+    meeting["citations"] = [{"source": "m\u03bffa-asean", "section": "overview"}]
+    _write(tmp_path, {"meetings.json": [meeting]})
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    problems = "\n".join(info.value.problems)
+    for expected in (
+        "mechanism: '\u0430sean-rok-summit' is not an id in mechanisms; it looks like "
+        "'asean-rok-summit' but is spelt with other characters (U+0430 at position 0)",
+        "country: 'k\u03bfr' is not an id in actors; it looks like 'kor' but is spelt with "
+        "other characters (U+03BF at position 1)",
+        "citations[0]: unknown source 'm\u03bffa-asean'; it looks like 'mofa-asean' but is "
+        "spelt with other characters (U+03BF at position 1)",
+    ):
+        assert expected in problems, problems
+
+
+def test_an_id_spelt_with_look_alike_letters_says_which(bundled, tmp_path):
+    _write(tmp_path, {"meetings.json": [_meeting(id="my-m\u0435eting")]})
+    with pytest.raises(kd.DataError) as info:
+        kd.load(tmp_path)
+    (problem,) = info.value.problems
+    assert "is not lowercase kebab-case" in problem
+    assert "it holds look-alikes of Latin letters (U+0435 at position 4)" in problem

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import korea_diplomacy as kd
-from korea_diplomacy.model import record_classes
+from korea_diplomacy.model import Money, Quantity, record_classes
 
 
 def test_members_on_a_date():
@@ -80,3 +82,42 @@ def test_nested_values_cannot_be_changed(bundled):
         eas.citations[0].source = "x"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         eas.established.year = 1900
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("NaN", "USD NaN"),
+        ("-NaN", "USD -NaN"),
+        ("sNaN", "USD sNaN"),
+        ("Infinity", "USD Infinity"),
+        ("-Infinity", "USD -Infinity"),
+        ("1E+99999999", "USD 1E+99999990 billion"),
+        ("-1E+999999999999999999", "USD -1E+999999999999999990 billion"),
+        ("1E-99999999", "USD 1E-99999999"),
+        ("14000000", "USD 14 million"),
+        ("-0", "USD -0"),
+    ],
+)
+def test_money_built_in_code_is_shown_plainly_whatever_its_amount(amount, expected):
+    # The loader refuses such amounts; a value built in code is shown, never an error.
+    assert Money(Decimal(amount), "USD").human() == expected
+    assert Quantity(Decimal(amount), "projects").human() == f"{expected[4:]} projects"
+
+
+def test_a_qualifier_built_in_code_that_is_not_one_of_ours_is_shown_as_it_is():
+    assert Money(Decimal(5), "USD", "roughly").human() == "roughly USD 5"  # type: ignore[arg-type]
+
+
+@given(
+    st.decimals(allow_nan=True, allow_infinity=True)
+    | st.builds(
+        lambda sign, digits, exponent: Decimal((sign, digits, exponent)),
+        st.integers(0, 1),
+        st.lists(st.integers(0, 9), min_size=1, max_size=60).map(tuple),
+        st.integers(-(10**17), 10**17),
+    )
+)
+def test_showing_an_amount_never_raises_and_stays_short(amount):
+    for text in (Money(amount, "USD").human(), Quantity(amount, "people").human()):
+        assert len(text) < 120

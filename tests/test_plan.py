@@ -167,3 +167,27 @@ def test_amounts_are_read_exactly_as_written():
     for bad in ("1_000", " 14 ", "1e5", "+14", "14.", "00014", "1e99999999", 14):
         with pytest.raises((TypeError, ValueError)):
             amount.build(bad)
+
+
+def test_threads_asking_at_once_whether_a_class_holds_dates_all_hear_the_answer():
+    # Worked out on first use: another thread asking meanwhile once read a provisional False.
+    from korea_diplomacy import _plan
+    from threads import at_once, switching_often
+
+    classes = [model.record_classes()[name] for name in ("partnerships", "mechanisms", "figures")]
+    with switching_often(1e-6):
+        for _ in range(50):
+            for class_plan in list(_plan._plans.values()):
+                class_plan._dated = None
+            answers = at_once(64, lambda n: plan(classes[n % len(classes)]).dated)
+            assert answers == [True] * 64
+
+
+def test_the_memo_of_dates_read_stays_bounded():
+    from korea_diplomacy import _plan
+
+    date = Date()
+    for n in range(10_000):
+        day = kd.PartialDate(1 + n // 365, 1 + n % 12, 1 + n % 28)
+        assert date.build(str(day)) == day
+    assert 0 < len(_plan._dates) <= 4096

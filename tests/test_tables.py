@@ -188,3 +188,34 @@ def test_missing_extra_is_an_import_error_and_ours():
     error = kd.MissingExtraError("kd.to_frame", "pandas")
     assert isinstance(error, ImportError) and isinstance(error, kd.KoreaDiplomacyError)
     assert error.name == "pandas"
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        kd.PartialDate(1),
+        kd.PartialDate(1677, 9),
+        kd.PartialDate(2262, 4, 12),
+        kd.PartialDate(9999, 12, 31),
+    ],
+    ids=str,
+)
+def test_to_frame_takes_every_year_the_data_may_hold(date):
+    # Nanosecond datetimes end in 1677 and 2262; the data's years run from 1 to 9999.
+    pd = need("pandas")
+    df = kd.to_frame([attrs.evolve(_summit(13), date=date)])
+    assert str(df["date_start"].dtype) == str(df["date_end"].dtype) == "datetime64[s]"
+    assert df["date_start"][0].date() == date.earliest
+    assert df["date_end"][0].date() == date.latest
+    assert pd.isna(df["planned_date_start"][0])
+
+
+@pytest.mark.parametrize("ordinal", [2**53 - 1, 2**63, -(2**63) - 1, 10**30])
+def test_to_frame_keeps_a_whole_number_built_in_code_whatever_its_size(ordinal):
+    # The data's whole numbers fit in 53 bits; one built in code may not fit in Int64: it is
+    # kept as it is (validate reports it), not lost to an overflow.
+    need("pandas")
+    df = kd.to_frame([attrs.evolve(_summit(13), ordinal=ordinal)])
+    assert df["ordinal"][0] == ordinal
+    fits = abs(ordinal) < 2**63
+    assert (str(df["ordinal"].dtype) == "Int64") == fits

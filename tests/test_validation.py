@@ -654,3 +654,28 @@ def test_bundled_data_has_every_structure_the_mutations_need():
     # So the mutations above test something: each found its target in the bundled data.
     ds = kd.load()
     assert a_series(ds) and a_group(ds) and _member_count(ds) and _a_part(ds)
+
+
+def _forget_worked_out_checks() -> None:
+    """Make every lazily worked-out part of the plans cold, as in a fresh process."""
+    from korea_diplomacy import _plan, validation
+
+    for class_plan in list(_plan._plans.values()):
+        class_plan._walked = None
+        class_plan._dated = None
+    validation._check_plans.clear()
+
+
+def test_64_threads_validating_at_once_each_get_the_answer_of_one():
+    # Each thread validates a dataset with one mutation; the caches start cold each round,
+    # and threads switch more often than usual, so a cache filled unguarded shows.
+    from threads import at_once, switching_often
+
+    names = list(MUTATIONS)
+    broken = [MUTATIONS[names[n % len(names)]][1](kd.load())[0] for n in range(64)]
+    expected = [validate(ds) for ds in broken]
+    assert all(expected)
+    with switching_often():
+        for _ in range(2):
+            _forget_worked_out_checks()
+            assert at_once(64, lambda n: validate(broken[n])) == expected

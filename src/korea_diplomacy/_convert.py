@@ -35,7 +35,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from ._plan import ItemError, Many, Maybe, Nested, OneOf, Shape, plan
+from ._plan import ItemError, Many, Maybe, Nested, OneOf, Shape, plain_number, plan
 from .dates import DateRange, PartialDate
 from .errors import DateParseError
 
@@ -53,7 +53,9 @@ def converter(detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, lambda cls: _record_hook(conv, cls))
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_unstructure_hook(DateRange, str)
-    conv.register_unstructure_hook(Decimal, lambda number: f"{number:f}")
+    # As read (14.50 stays 14.50); a value built in code far beyond any amount in E notation,
+    # never a billion digits.
+    conv.register_unstructure_hook(Decimal, plain_number)
     return conv
 
 

@@ -38,15 +38,21 @@ T = TypeVar("T")
 
 _lock = threading.Lock()
 _bundled: Dataset | None = None
+_collector_paused = False  # whether gc_paused has the garbage collector paused just now
 
 
-def _fresh_lock() -> None:
-    global _lock
+def _after_fork_in_child() -> None:
+    # A child forked while another thread was loading has only the forking thread: the lock
+    # that thread held would never be released, nor the collector it paused started again.
+    global _lock, _collector_paused
     _lock = threading.Lock()
+    if _collector_paused:
+        _collector_paused = False
+        gc.enable()
 
 
-if hasattr(os, "register_at_fork"):  # a child forked during a first load must not inherit it
-    os.register_at_fork(after_in_child=_fresh_lock)
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -85,12 +91,16 @@ def gc_paused(build: Callable[[], T]) -> T:
     Allocating 100,000 records would otherwise trigger full collections over and over, for
     objects that hold no cycles; the collector runs as usual afterwards.
     """
+    global _collector_paused
     was_enabled = gc.isenabled()
     gc.disable()
+    if was_enabled:
+        _collector_paused = True
     try:
         return build()
     finally:
         if was_enabled:
+            _collector_paused = False
             gc.enable()
 
 

@@ -23,8 +23,10 @@ flattened into table columns (``columns``) and shown to a reader (``show``).
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import inspect
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -41,12 +43,14 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "KEY",
+    "WIDE",
     "About",
     "ClassPlan",
     "FieldPlan",
     "Shape",
     "about",
     "criterion",
+    "plain_number",
     "plan",
     "shape_of",
 ]
@@ -354,6 +358,29 @@ class Flag(Shape):
         return "boolean"
 
 
+WIDE = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+"""A decimal context wide enough for any exponent a Decimal may have: showing a number built
+in code never overflows (the default context raises past 1E+999999)."""
+
+
+def plain_number(value: Decimal) -> str:
+    """A decimal as a reader reads it (``14.50``, not ``1.450E+1``), never an error and never
+    endless: not-a-number and infinities as such (in values built in code: the data refuses
+    them), and a number far beyond any amount in E notation, to 60 digits.
+
+    >>> plain_number(Decimal("14.50")), plain_number(Decimal("-0")), plain_number(Decimal("NaN"))
+    ('14.50', '-0', 'NaN')
+    >>> plain_number(Decimal("1E+99999999")), plain_number(Decimal(2) ** 300)[:12]
+    ('1E+99999999', '2.0370359763')
+    """
+    if not value.is_finite():
+        return str(value)
+    value = WIDE.create_decimal(value)
+    if value.adjusted() < 40 and value.as_tuple().exponent > -40:  # type: ignore[operator]
+        return f"{value:f}"
+    return f"{value:E}"
+
+
 AMOUNT_PATTERN = r"^(?!.*\n)-?(0|[1-9][0-9]{0,29})(\.[0-9]{1,20})?$"
 """How amounts are written: a decimal string, no exponent, no leading zeros, no spaces."""
 _AMOUNT = re.compile(AMOUNT_PATTERN)
@@ -381,8 +408,14 @@ class Amount(Shape):
             out.append(
                 ("field-type", path, f"expected a finite Decimal, not {_describe_value(value)}")
             )
-        elif not _AMOUNT.match(f"{value:f}"):
-            out.append(("field-type", path, f"{value:f} has more digits than an amount may have"))
+        # (Its size is checked before it is written out: 1E+999999999 has a billion digits.)
+        elif not (
+            value.adjusted() < 30
+            and value.as_tuple().exponent >= -20  # type: ignore[operator]
+            and _AMOUNT.match(f"{value:f}")
+        ):
+            message = f"{plain_number(value)[:60]} has more digits than an amount may have"
+            out.append(("field-type", path, message))
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         defs.setdefault(
@@ -399,7 +432,7 @@ class Amount(Shape):
         return "a decimal number, written as a string"
 
     def show(self, value: Any, name_of: Callable[[str], str] | None = None) -> str:
-        return f"{value:f}"
+        return plain_number(value) if type(value) is Decimal else str(value)
 
     def columns(self, name: str, doc: str, field: FieldPlan | None) -> list[Column]:
         return [_column(name, "number", doc, _scalar(name))]
@@ -767,6 +800,9 @@ class ItemError(ValueError):
         self.error = error
         super().__init__(f"[{index}]: {error}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.index, self.error))  # every error pickles
+
 
 def shape_of(tp: Any, default: Any = attrs.NOTHING) -> Shape:
     """The shape of a field's type (the only place the typing annotations are read).
@@ -904,10 +940,21 @@ class ClassPlan:
     @property
     def dated(self) -> bool:
         """Whether a value of this class may hold a date anywhere inside."""
-        if self._dated is None:
-            self._dated = False  # a class that holds itself is not dated through itself
-            self._dated = any(field.shape.dated() for field in self.fields)
-        return self._dated
+        found = self._dated
+        if found is None:
+            # A class that holds itself is not dated through itself. The classes being
+            # worked out are this thread's own: another thread asking meanwhile must not
+            # read a provisional answer.
+            busy: set[type] = vars(_working).setdefault("dated", set())
+            if self.cls in busy:
+                return False
+            busy.add(self.cls)
+            try:
+                found = any(field.shape.dated() for field in self.fields)
+            finally:
+                busy.discard(self.cls)
+            self._dated = found
+        return found
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         properties: dict[str, Any] = {}
@@ -953,6 +1000,7 @@ class ClassPlan:
 
 
 _plans: dict[type, ClassPlan] = {}
+_working = threading.local()  # what each thread is working out (see ClassPlan.dated)
 
 
 def plan(cls: type) -> ClassPlan:

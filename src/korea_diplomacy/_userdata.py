@@ -9,8 +9,12 @@ the bundled dataset is never changed.
 from __future__ import annotations
 
 import difflib
+import errno
 import json
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,8 @@ __all__ = [
     "CORRECTIONS_FILE",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_PROBLEMS",
+    "Problems",
     "load_directory",
     "structure_collections",
 ]
@@ -50,8 +56,50 @@ MAX_DEPTH = 32
 """Deepest nesting of JSON values a record may have; records need about eight levels."""
 
 
+MAX_PROBLEMS = 1000
+"""Most problems one :class:`~korea_diplomacy.DataError` lists; past them, the rest are only
+counted (``DataError.unlisted``), a bad record once each, without working out what is wrong."""
+
+
 CORRECTIONS_FILE = "corrections.json"
 """The file in a user directory whose entries replace bundled records, each with a reason."""
+
+
+class Problems(list[str]):
+    """The problems found so far: the first :data:`MAX_PROBLEMS` listed, the rest counted.
+
+    >>> found = Problems()
+    >>> found.extend(f"problem {n}" for n in range(MAX_PROBLEMS + 2))
+    >>> len(found), found.unlisted, found.full
+    (1000, 2, True)
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlisted = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether no more problems will be listed (what is wrong need not be worked out)."""
+        return len(self) >= MAX_PROBLEMS
+
+    def append(self, problem: str) -> None:
+        if self.full:
+            self.unlisted += 1
+        else:
+            super().append(problem)
+
+    def extend(self, problems: Iterable[str]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def count_one(self) -> None:
+        """Count a problem that is not described (the list is full)."""
+        self.unlisted += 1
+
+    def error(self) -> DataError:
+        """The error that reports them."""
+        return DataError(self, self.unlisted)
 
 
 _CORRECTION_FIELDS = ("collection", "reason", "record")
@@ -59,12 +107,12 @@ _CORRECTION_FIELDS = ("collection", "reason", "record")
 
 def load_directory(directory: Path, bundled: Dataset) -> Dataset:
     """The bundled data plus the records of ``directory``, validated; see :func:`load`."""
-    problems: list[str] = []
+    problems = Problems()
     files, corrections_file = _read_directory(directory, problems)
     origin: dict[str, str] = {}  # id of each user record -> the file it came from
     added: dict[str, list[Record | Source]] = {}
     for name, (file, raw) in files.items():
-        where = str(file)
+        where = _shown(file)
         for position, record in _structure_list(raw, name, where, problems):
             collection = _collection_of(bundled, record.id)
             if collection is not None:
@@ -82,7 +130,7 @@ def load_directory(directory: Path, bundled: Dataset) -> Dataset:
     corrected: dict[str, dict[str, Record | Source]] = {}
     if corrections_file is not None:
         file, raw = corrections_file
-        where = str(file)
+        where = _shown(file)
         for name, label, record in _structure_corrections(raw, bundled, where, problems):
             # (A bundled id in a collection file was refused above: no need to look there.)
             if record.id in corrected.get(name, {}):
@@ -91,7 +139,7 @@ def load_directory(directory: Path, bundled: Dataset) -> Dataset:
                 origin[record.id] = where
                 corrected.setdefault(name, {})[record.id] = record
     if problems:
-        raise DataError(problems)
+        raise problems.error()
     combined = {
         name: (
             *(corrected.get(name, {}).get(r.id, r) for r in bundled.collection(name)),
@@ -109,54 +157,113 @@ def load_directory(directory: Path, bundled: Dataset) -> Dataset:
     found = violations(dataset, check_types=False, only=changed)
     if found:
         fixes = {record_id for records in corrected.values() for record_id in records}
-        raise DataError([_locate(v, origin, directory, dataset, fixes) for v in found])
+        blame = _Blame(origin, directory, dataset, fixes)
+        listed = [blame(v) for v in found[:MAX_PROBLEMS]]
+        raise DataError(listed, unlisted=len(found) - len(listed))
     return dataset
 
 
 def _read_directory(
-    directory: Path, problems: list[str]
+    directory: Path, problems: Problems
 ) -> tuple[dict[str, tuple[Path, Any]], tuple[Path, Any] | None]:
-    """The parsed collection files and corrections file of ``directory``; what cannot be read
-    is added to ``problems``, and a directory that cannot be read at all is raised."""
-    shown = _shorten(str(directory))
+    """The parsed collection files and corrections file of ``directory``: every other file is
+    reported, as is a file that cannot be read; a directory that cannot be read is raised.
+    Names beginning with a dot (``.git``, ``.DS_Store``) are ignored, as ``ls`` does."""
+    shown = _shown(directory)
     try:
-        paths = sorted(directory.iterdir()) if directory.is_dir() else None
-        what = "nothing there" if paths is None and not directory.exists() else "a file"
-    except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission...
+        names = sorted(os.listdir(directory))
+    except ValueError:  # a NUL character in the path
+        raise DataError([f"{shown}: not a directory (a name with a NUL character)"]) from None
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+            raise DataError([f"{shown}: not a directory ({_what_is(directory)})"]) from None
         raise DataError([f"{shown}: cannot read the directory: {_reason(error)}"]) from None
-    if paths is None:
-        raise DataError([f"{shown}: not a directory ({what})"])
     files: dict[str, tuple[Path, Any]] = {}
     corrections: tuple[Path, Any] | None = None
-    unreadable = len(problems)
-    for path in paths:
-        if path.suffix.lower() != ".json":
-            continue  # notes, READMEs and the like may sit beside the data
-        name = path.stem
-        if path.name != CORRECTIONS_FILE and name not in record_classes():
-            problems.append(f"{path}: not a collection file{_file_hint(path.name)}")
+    seen = False
+    for name in names:
+        if name.startswith("."):
+            continue
+        seen = True
+        path = directory / name
+        collection = name[: -len(".json")] if name.endswith(".json") else None
+        if name != CORRECTIONS_FILE and collection not in record_classes():
+            if problems.full:
+                problems.count_one()
+            else:
+                problems.append(f"{_shown(path)}: not a collection file{_file_hint(name)}")
             continue
         data, problem = _read_json(path)
         if problem is not None:
-            problems.append(f"{path}: {problem}")
-        elif path.name == CORRECTIONS_FILE:
+            problems.append(f"{_shown(path)}: {problem}")
+        elif name == CORRECTIONS_FILE:
             corrections = (path, data)
         else:
-            files[name] = (path, data)
-    if not files and corrections is None and len(problems) == unreadable:
+            assert collection is not None
+            files[collection] = (path, data)
+    if not seen:
         raise DataError([f"{shown}: no collection files (expected e.g. meetings.json)"])
     return files, corrections
 
 
+def _what_is(path: Path) -> str:
+    """What is at ``path``, for a message: nothing, a file, a symbolic link that leads
+    nowhere..."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return _broken_link(path, error) or "nothing there"
+    return _kind(mode)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file"
+
+
+def _broken_link(path: Path, error: OSError) -> str | None:
+    """What is wrong with ``path`` if it is a symbolic link that cannot be followed."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link that leads back to itself"
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            return "a symbolic link to something that does not exist"
+        return f"a symbolic link to {_quoted(target)}, which does not exist"
+    return None
+
+
 def _file_hint(filename: str) -> str:
-    stem = filename.rsplit(".", 1)[0]
-    if stem.lower() == "summits":
-        return "; summits are the meetings of leaders-level mechanisms: put them in meetings.json"
+    """Why a file is not read, and the file it may have been meant to be."""
     choices = [f"{name}.json" for name in record_classes()] + [CORRECTIONS_FILE]
-    close = _close(filename.lower(), choices)
+    stripped = filename.strip()
+    folded = unicodedata.normalize("NFKC", stripped).casefold()
+    stem = folded.split(".", 1)[0]
+    if stem == "summits":
+        return "; summits are the meetings of leaders-level mechanisms: put them in meetings.json"
+    if stripped in choices:
+        return f"; did you mean {stripped}? (the name has spaces around it)"
+    for choice in choices:
+        if folded == choice:
+            return f"; did you mean {choice}? (file names are case-sensitive)"
+    for choice in choices:
+        if stem == choice.split(".")[0]:
+            return f"; did you mean {choice}? (records are read from .json files only)"
+    close = _close(folded, choices)
     if close:
         return f"; did you mean {', '.join(close)}?"
-    return f"; expected {', '.join(choices)}"
+    return (
+        "; a directory of records holds only the files of collections and corrections: "
+        f"{', '.join(choices)} (and names beginning with a dot, which are ignored)"
+    )
 
 
 class _DuplicateKey(ValueError):
@@ -208,28 +315,39 @@ def _no_constant(name: str) -> Any:
 def _read_json(path: Path) -> tuple[Any, str | None]:
     """The JSON value in ``path``, or None and what is wrong with the file."""
     try:
-        if not path.is_file():
-            return None, "not a regular file"
-        size = path.stat().st_size
+        # Opened without waiting (a named pipe would wait for a writer for ever), then
+        # checked to be a regular file: what is read is what was checked.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        return None, _broken_link(path, error) or f"cannot be read: {_reason(error)}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, f"not a regular file ({_kind(info.st_mode)})"
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return None, f"{size} bytes, larger than the {MAX_FILE_BYTES} bytes allowed"
-        with path.open("rb") as file:
+        with os.fdopen(fd, "rb", closefd=False) as file:
             # read(n) reserves n bytes first, so ask for the size, and more only if it grew.
             data = file.read(size + 1)
             if len(data) > size:
                 data += file.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as error:
         return None, f"cannot be read: {_reason(error)}"
+    finally:
+        os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         return None, f"larger than the {MAX_FILE_BYTES} bytes allowed"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 text ({error.reason} at byte {error.start})"
+    del data  # the text alone is kept while the JSON is read: memory near the file's size
     try:
         keys = _KeyCounter()
         value = json.loads(text, object_hook=keys, parse_constant=_no_constant)
         if _may_repeat_keys(text, keys.count):
+            del value
             value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
         return value, None
     except json.JSONDecodeError as error:
@@ -251,7 +369,7 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
 def structure_collections(
     data: Mapping[str, Any],
     origin: str,
-    problems: list[str] | None = None,
+    problems: Problems | None = None,
     files: bool = False,
 ) -> Records:
     """Turn ``{collection: [dict, ...]}`` into records, collecting every problem.
@@ -263,7 +381,7 @@ def structure_collections(
         raise TypeError(
             f"expected a mapping of collection names to lists, not {type(data).__name__}"
         )
-    found: list[str] = [] if problems is None else problems
+    found = Problems() if problems is None else problems
     out: Records = {}
     for name, raw in data.items():
         if not isinstance(name, str) or name not in record_classes():
@@ -276,16 +394,17 @@ def structure_collections(
         where = f"{Path(origin) / name}.json" if files else f"{origin}: {name}"
         out[name] = tuple(record for _, record in _structure_list(raw, name, where, found))
     if problems is None and found:
-        raise DataError(found)
+        raise found.error()
     return out
 
 
 def _structure_list(
-    raw: Any, name: str, where: str, problems: list[str]
+    raw: Any, name: str, where: str, problems: Problems
 ) -> list[tuple[str | int, Record | Source]]:
     """The records of one collection file, each with its position; problems are appended.
 
     (Use :func:`_label_at` to name a record in a message: labels are made only when needed.)
+    Once ``problems`` is full, a bad record is counted, and what is wrong not worked out.
     """
     if not isinstance(raw, list):
         problems.append(f"{where}: expected a JSON list of records, not {_json_type(raw)}")
@@ -294,10 +413,16 @@ def _structure_list(
     records: list[tuple[str | int, Record | Source]] = []
     seen: set[str] = set()
     for position, item in enumerate(raw):
-        record: Any
-        try:
-            record = structure(item, record_type, detailed=False)  # every good record
-        except Exception:
+        record: Any = None
+        if type(item) is dict:
+            try:
+                record = structure(item, record_type, detailed=False)  # every good record
+            except Exception:
+                record = None
+        if record is None:
+            if problems.full:
+                problems.count_one()
+                continue
             label = _label_at(raw, position)
             record = _structure_one(item, record_type, f"{where}: {label}", problems)
             if record is None:
@@ -317,8 +442,15 @@ def _label_at(raw: list[Any], position: str | int) -> str:
     return _label(raw[position], f"record {position}")
 
 
-def _structure_one(item: Any, record_type: type, where: str, problems: list[str]) -> Any:
-    """One record built from ``item``, or None after appending what is wrong with it."""
+def _structure_one(item: Any, record_type: type, where: str, problems: Problems) -> Any:
+    """One record built from ``item``, or None after appending what is wrong with it (only
+    counting it, once ``problems`` is full)."""
+    if problems.full:
+        try:
+            return structure(item, record_type, detailed=False)
+        except Exception:
+            problems.count_one()
+            return None
     if not isinstance(item, dict):
         problems.append(f"{where}: expected a JSON object, not {_json_type(item)}")
         return None
@@ -335,7 +467,7 @@ def _structure_one(item: Any, record_type: type, where: str, problems: list[str]
 
 
 def _structure_corrections(
-    raw: Any, bundled: Dataset, where: str, problems: list[str]
+    raw: Any, bundled: Dataset, where: str, problems: Problems
 ) -> list[tuple[str, str, Record | Source]]:
     """(collection, label, record) for every well-formed correction of a bundled record."""
     if not isinstance(raw, list):
@@ -392,40 +524,56 @@ def _structure_corrections(
     return out
 
 
-def _locate(
-    violation: Any,
-    origin: Mapping[str, str],
-    directory: Path,
-    dataset: Dataset,
-    fixes: set[str],
-) -> str:
-    """A violation found in the combined data, said where the user can find it."""
-    v = violation
-    text = f"{v.field}: {v.message} [{v.invariant}]"
-    if v.record_id in origin:
-        return f"{origin[v.record_id]}: {v.record_id}: {text}"
-    # A bundled record broken by the user's records: name the ones that touch it.
-    record = dataset.get(v.record_id)
-    yours = set(origin)
-    touched = (_related(record, dataset) & yours) if record is not None else set()
-    causes = "; ".join(
-        f"your {'correction of' if cause in fixes else 'record'} {cause} in {origin[cause]}"
-        for cause in sorted(touched or yours)
-    )
-    place = _shorten(str(directory))
-    return f"{place}: bundled {v.collection} record {v.record_id}: {text} (caused by {causes})"
+class _Blame:
+    """Says where the user can find each violation found in the combined data."""
+
+    def __init__(
+        self, origin: Mapping[str, str], directory: Path, dataset: Dataset, fixes: set[str]
+    ) -> None:
+        self.origin = origin
+        self.place = _shown(directory)
+        self.dataset = dataset
+        self.fixes = fixes
+        self._referrers: dict[str, set[str]] | None = None
+
+    def __call__(self, violation: Any) -> str:
+        v = violation
+        text = f"{v.field}: {v.message} [{v.invariant}]"
+        if v.record_id in self.origin:
+            return f"{self.origin[v.record_id]}: {v.record_id}: {text}"
+        # A bundled record broken by the user's records: name the ones that touch it, or
+        # that the message names (a meeting whose ordinal another now has), else all of them.
+        yours = self.origin.keys()
+        record = self.dataset.get(v.record_id)
+        touched = self.related(record) if record is not None else set()
+        touched.update(_ID_WORD.findall(v.message))
+        causes = "; ".join(
+            f"your {'correction of' if cause in self.fixes else 'record'} {cause} in "
+            f"{self.origin[cause]}"
+            for cause in sorted(touched & yours or yours)
+        )
+        return (
+            f"{self.place}: bundled {v.collection} record {v.record_id}: {text} "
+            f"(caused by {causes})"
+        )
+
+    def related(self, record: Any) -> set[str]:
+        """Ids a record depends on: what it refers to and cites, and the records that refer
+        to it (a total's parts, a mechanism's meetings)."""
+        found = {target for _, _, target in references(record) if isinstance(target, str)}
+        found.update(i.source for _, i, _, _ in walk(record) if type(i) is Citation)
+        if self._referrers is None:  # made once, on the first bundled record to blame
+            self._referrers = {}
+            for name in record_classes():
+                for other in self.dataset.collection(name):
+                    for _, _, target in references(other):
+                        if isinstance(target, str):
+                            self._referrers.setdefault(target, set()).add(other.id)
+        found.update(self._referrers.get(record.id, ()))
+        return found
 
 
-def _related(record: Any, dataset: Dataset) -> set[str]:
-    """Ids a record depends on: what it refers to and cites, and the records that refer to
-    it (a total's parts, a mechanism's meetings)."""
-    found = {target for _, _, target in references(record) if isinstance(target, str)}
-    found.update(i.source for _, i, _, _ in walk(record) if type(i) is Citation)
-    for name in record_classes():
-        for other in dataset.collection(name):
-            if any(target == record.id for _, _, target in references(other)):
-                found.add(other.id)
-    return found
+_ID_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _collection_of(bundled: Dataset, record_id: str) -> str | None:
@@ -464,6 +612,27 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__
+
+
+def _shown(path: Path | str, limit: int = 200) -> str:
+    """A path as a message shows it: bytes that are not UTF-8 as ``\\xff``, control
+    characters escaped, and not endless."""
+    text = str(path)
+    if not text.isprintable():
+        text = "".join(_escaped(c) for c in text)
+    return _shorten(text, limit)
+
+
+def _escaped(character: str) -> str:
+    if character.isprintable():
+        return character
+    if "\udc80" <= character <= "\udcff":  # a byte of a name that is not UTF-8
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return repr(character)[1:-1]
+
+
+def _quoted(text: str) -> str:
+    return repr(_shown(text))
 
 
 def _shorten(text: str, limit: int = 200) -> str:

@@ -9,6 +9,8 @@ prints each problem on stdout first; ``diff`` exits with 1 when the packages dif
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -118,17 +120,31 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0; 1 when ``diff`` finds differences;
     2 after one line on stderr)."""
+    # What a command prints is kept until it is complete, then written in one go: a command
+    # that fails half-way prints nothing but its error, never half a record.
+    output = io.StringIO()
     try:
         parser = _parser()
         try:
-            args, rest = parser.parse_known_args(argv)
+            with contextlib.redirect_stdout(output):
+                args, rest = parser.parse_known_args(argv)
         except SystemExit as stop:  # --help printed its text
+            _write(output.getvalue())
             return stop.code if isinstance(stop.code, int) else 0
         if args.command == "list":
             args.criteria = _criteria(rest)
         elif rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
-        return _run(args)
+        failure = None
+        with contextlib.redirect_stdout(output):
+            try:
+                status = _run(args)
+            except _Failed as failed:  # its output is whole (the problems found): written
+                failure, status = str(failed), 2
+        _write(output.getvalue(), args.json)
+        if failure is not None:
+            _error(failure)
+        return status
     except _UsageError as error:
         _error(str(error), prefix=False)
     except KeyboardInterrupt:
@@ -147,15 +163,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+class _Failed(Exception):
+    """A command found problems after printing them all (``validate``): the message is the
+    one line for stderr."""
+
+
 def _error(message: str, prefix: bool = True) -> None:
     """Print ``message`` as the one line on stderr an error gets."""
     line = _printable(message)
-    print(f"korea-diplomacy: error: {line}" if prefix else line, file=sys.stderr)
+    _write(f"korea-diplomacy: error: {line}\n" if prefix else f"{line}\n", stream=sys.stderr)
+
+
+def _write(text: str, as_json: bool = False, stream: Any = None) -> None:
+    """Write ``text`` whole, in what the stream can encode: JSON with everything else
+    ASCII-escaped (still the same JSON), text with replacement characters."""
+    stream = sys.stdout if stream is None else stream
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        if as_json:
+            text = json.dumps(json.loads(text), indent=2) + "\n"
+        else:
+            text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: the stream will say
+        pass
+    stream.write(text)
+    stream.flush()
 
 
 def _summary(error: BaseException) -> str:
     if isinstance(error, DataError) and error.problems:
-        count = len(error.problems)
+        count = len(error.problems) + error.unlisted
         more = f"{count} problems; the first: " if count > 1 else ""
         return more + error.problems[0]
     lines = str(error).splitlines() or [type(error).__name__]
@@ -490,23 +529,28 @@ def _validate(args: argparse.Namespace) -> int:
     from .validation import INVARIANTS, validate
 
     problems = [f"bundled data: {violation}" for violation in validate(load())]
+    unlisted = 0  # problems counted but not listed (past the first thousand of a directory)
     checked = ["bundled data", *args.directories]
     for directory in args.directories:
         try:
             load(directory)
         except DataError as error:
             problems.extend(error.problems)
+            unlisted += error.unlisted
     if args.json:
         report = {"ok": not problems, "checked": checked, "invariants": list(INVARIANTS)}
-        print(json.dumps({**report, "problems": problems}, indent=2, ensure_ascii=False))
+        report = {**report, "problems": problems, "unlisted": unlisted}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for problem in problems:
             print(_printable(problem, limit=10_000))
+        if unlisted:
+            print(f"... and {unlisted} more, not listed")
     where = ", ".join(name if len(name) <= 80 else name[:77] + "..." for name in checked)
     if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        _error(f"{count} in {where}; the first: {problems[0]}")
-        return 2
+        total = len(problems) + unlisted
+        count = f"{total} problem{'s' if total != 1 else ''}"
+        raise _Failed(f"{count} in {_printable(where)}; the first: {problems[0]}")
     if not args.json:
         print(f"OK: all {len(INVARIANTS)} invariants hold in {where}")
     return 0

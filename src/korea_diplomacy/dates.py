@@ -346,7 +346,7 @@ def as_day(value: object, *, end: bool = False) -> _dt.date:
         if day is None:
             when = parse_when(value)
             day = when.latest if end else when.earliest
-            if value.strip().lower() != "today":  # today changes: never kept
+            if len(value) <= 100 and value.strip().lower() != "today":  # today changes
                 if len(_days) >= 4096:  # bounded: many distinct texts start afresh
                     _days.clear()
                 _days[(value, end)] = day

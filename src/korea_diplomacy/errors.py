@@ -5,6 +5,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Any
 
 __all__ = [
     "AmbiguousLookupError",
@@ -21,9 +22,19 @@ __all__ = [
 class KoreaDiplomacyError(Exception):
     """Root of every error this library raises on purpose.
 
+    Every one can be pickled, so an error raised in a worker process reaches its parent.
+
     >>> issubclass(NotFoundError, KoreaDiplomacyError)
     True
     """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the arguments it was made with (the default would pass ``args``,
+        # which are not always those), then given its attributes back.
+        return (type(self), self._made_with(), dict(vars(self)))
+
+    def _made_with(self) -> tuple[Any, ...]:
+        return self.args
 
 
 class NotFoundError(KoreaDiplomacyError, KeyError):
@@ -115,22 +126,30 @@ class InvalidCriteriaError(KoreaDiplomacyError, ValueError):
 
 
 class DataError(KoreaDiplomacyError, ValueError):
-    """A data file or directory could not be loaded; ``problems`` lists every problem found.
+    """A data file or directory could not be loaded; ``problems`` lists the problems found.
 
-    Each problem reads ``file: record: field: what was wrong``.
+    Each problem reads ``file: record: field: what was wrong``. When there are very many,
+    the first ones are listed and ``unlisted`` counts the rest.
 
     >>> str(DataError(["meetings.json: x-1: date: cannot read date '2019-13'"]))
     "1 problem in the data:\\n  meetings.json: x-1: date: cannot read date '2019-13'"
+    >>> str(DataError(["meetings.json: record 0: expected a JSON object"], unlisted=5))
+    '6 problems in the data:\\n  meetings.json: record 0: expected a JSON object\\n  ... and 5 more'
     """
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], unlisted: int = 0) -> None:
         self.problems = tuple(problems)
+        self.unlisted = unlisted
         super().__init__(*self.problems)
 
+    def _made_with(self) -> tuple[Any, ...]:
+        return (self.problems, self.unlisted)
+
     def __str__(self) -> str:
-        count = len(self.problems)
+        count = len(self.problems) + self.unlisted
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
-        return "\n  ".join((head, *self.problems))
+        tail = (f"... and {self.unlisted} more",) if self.unlisted else ()
+        return "\n  ".join((head, *self.problems, *tail))
 
 
 class MissingExtraError(KoreaDiplomacyError, ImportError):
@@ -145,6 +164,9 @@ class MissingExtraError(KoreaDiplomacyError, ImportError):
         self.extra = extra
         self.module = module or extra
         super().__init__(str(self), name=self.module)
+
+    def _made_with(self) -> tuple[Any, ...]:
+        return (self.feature, self.extra, self.module)
 
     def __str__(self) -> str:
         return (

@@ -22,7 +22,7 @@ from typing import ClassVar, Literal, TypeAlias, cast
 import attrs
 
 from ._frozen import Frozen
-from ._plan import about, criterion, involved
+from ._plan import WIDE, about, criterion, involved, plain_number
 from .dates import DateRange, When, as_day
 
 __all__ = [
@@ -355,6 +355,12 @@ class Money(Frozen):
     Money(amount=Decimal('14000000'), currency='USD', qualifier='exact')
     >>> Money(Decimal("14000000"), "USD").human()
     'USD 14 million'
+
+    ``human()`` never fails: an amount built in code that the data would refuse (not a
+    number, an infinity) is shown as it is, and :func:`~korea_diplomacy.validate` reports it.
+
+    >>> Money(Decimal("Infinity"), "USD").human()
+    'USD Infinity'
     """
 
     amount: Decimal = attrs.field(metadata=about("The amount, as a decimal string."))
@@ -364,7 +370,7 @@ class Money(Frozen):
     )
 
     def human(self) -> str:
-        return f"{_QUALIFIER_WORDS[self.qualifier]}{self.currency} {_short_number(self.amount)}"
+        return f"{_words(self.qualifier)}{self.currency} {_short_number(self.amount)}"
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -385,14 +391,26 @@ class Quantity(Frozen):
 
     def human(self) -> str:
         suffix = "+" if self.qualifier == "plus" else ""
-        return f"{_QUALIFIER_WORDS[self.qualifier]}{_short_number(self.value)}{suffix} {self.unit}"
+        return f"{_words(self.qualifier)}{_short_number(self.value)}{suffix} {self.unit}"
 
 
-def _short_number(value: Decimal) -> str:
-    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
-        if abs(value) >= size:
-            return f"{(value / size).normalize():f} {word}"
-    return f"{value.normalize():f}"
+def _words(qualifier: object) -> str:
+    # A qualifier built in code may be anything: shown as it is (validate reports it).
+    found = _QUALIFIER_WORDS.get(qualifier) if isinstance(qualifier, str) else None
+    return f"{qualifier} " if found is None else found
+
+
+_SIZES = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+
+
+def _short_number(value: object) -> str:
+    """``14 million``; never an error, whatever a value built in code holds."""
+    if type(value) is not Decimal or not value.is_finite():
+        return str(value)
+    for size, word in _SIZES:
+        if value.copy_abs() >= size:  # (abs() would round in the default context: overflow)
+            return f"{plain_number(WIDE.divide(value, size).normalize(WIDE))} {word}"
+    return plain_number(value.normalize(WIDE))
 
 
 @attrs.frozen(repr=False, eq=False)

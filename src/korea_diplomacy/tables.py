@@ -103,9 +103,10 @@ def to_frame(records: Iterable[Any] | str, *, names: bool = False) -> pandas.Dat
 
     Columns are those of :func:`to_records` (``names`` adds a name column beside each column
     of ids; ``records`` may be a collection's name); dates' ``_start`` and ``_end`` are
-    datetimes and ``_precision`` an ordered category, controlled vocabularies (``kind``,
-    ``status``...) are categories with every allowed value, whole numbers are nullable
-    integers (``Int64``), amounts are floats and text is pandas' ``string`` dtype.
+    datetimes (in seconds: years 1 to 9999) and ``_precision`` an ordered category, controlled
+    vocabularies (``kind``, ``status``...) are categories with every allowed value, whole
+    numbers are nullable integers (``Int64``), amounts are floats and text is pandas'
+    ``string`` dtype.
 
     Needs pandas: ``pip install 'korea-diplomacy[pandas]'``.
 
@@ -189,9 +190,19 @@ def _typed(pd: Any, series: Any, column: Column) -> Any:
         ordered = column.choices == PRECISIONS
         return series.astype(pd.CategoricalDtype(list(column.choices), ordered=ordered))
     if column.type == "date":
-        return pd.to_datetime(series)
+        # In seconds: pandas' default nanoseconds reach only from 1677 to 2262, and the
+        # data's dates run from year 1 to 9999. (numpy reads the days: the same in every
+        # pandas the `pandas` extra allows.)
+        import numpy
+
+        days = numpy.array(series.tolist(), dtype="datetime64[s]")
+        return pd.Series(days, index=series.index, name=series.name)
     if column.type == "integer":
-        return series.astype("Int64")
+        try:
+            return series.astype("Int64")
+        except (OverflowError, TypeError, ValueError):
+            return series  # built in code, and no 64-bit integer: kept as it is
+
     if column.type == "number":
         return series.astype("float64")
     if column.type == "boolean":

@@ -201,6 +201,8 @@ class _Checker:
                 continue  # a field-type violation already
             if len(record_id) > ID_MAX_LENGTH or not ID_PATTERN.fullmatch(record_id):
                 message = f"{_short(record_id)} is not lowercase kebab-case (a-z, 0-9, '-')"
+                if ID_PATTERN.fullmatch(_skeleton(record_id)):
+                    message += f"; it holds look-alikes of Latin letters ({_odd(record_id)})"
                 if len(record_id) > ID_MAX_LENGTH:
                     message = f"{len(record_id)} characters, more than {ID_MAX_LENGTH}"
                 self.report("id-format", name, record_id, "id", message)
@@ -291,11 +293,13 @@ class _Checker:
         found = self.sections.get(citation.source)
         if found is None:
             message = f"unknown source {_short(citation.source)}"
+            message += _look_alike_hint(citation.source, self.sections)
             self.report("citation-resolves", name, record.id, path, message)
         elif citation.section not in found[1]:
             valid = ", ".join(section.id for section in found[0].sections)
             message = (
-                f"source {citation.source} has no section {_short(citation.section)} (has: {valid})"
+                f"source {citation.source} has no section {_short(citation.section)} "
+                f"({f'has: {valid}' if valid else 'it has none'})"
             )
             self.report("citation-resolves", name, record.id, path, message)
 
@@ -307,9 +311,8 @@ class _Checker:
             expected = "any collection" if anywhere or targets is None else " or ".join(targets)
             where = f" (it is in {owner})" if owner else ""
             message = f"{_short(target)} is not an id in {expected}{where}"
-            alike = _look_alike(target, self.owner) if owner is None else None
-            if alike is not None:
-                message += f"; it looks like {alike!r} but is spelt with other characters"
+            if owner is None:
+                message += _look_alike_hint(target, self.owner)
             self.report("reference-resolves", name, record.id, path, message)
 
     # -- dates -------------------------------------------------------------------------------
@@ -674,15 +677,29 @@ _LOOK_ALIKE = str.maketrans(
 )
 
 
-def _look_alike(text: str, known: Mapping[str, str]) -> str | None:
-    """A known id that ``text`` looks like once letters of other scripts and dashes are read
-    as the Latin letters and hyphen they resemble, if there is one."""
-    if not isinstance(text, str) or text.isascii() or len(text) > 200:
-        return None
+def _skeleton(text: str) -> str:
+    """``text`` with letters of other scripts and dashes read as the Latin letters and hyphen
+    they resemble, and invisible characters dropped."""
     skeleton = unicodedata.normalize("NFKC", text).translate(_LOOK_ALIKE)
     skeleton = "".join("-" if unicodedata.category(c) == "Pd" else c for c in skeleton)
-    skeleton = "".join(c for c in skeleton if unicodedata.category(c) not in ("Cf", "Mn"))
-    return skeleton if skeleton != text and skeleton in known else None
+    return "".join(c for c in skeleton if unicodedata.category(c) not in ("Cf", "Mn"))
+
+
+def _look_alike_hint(text: object, known: Mapping[str, Any]) -> str:
+    """``; it looks like 'x' but ...`` when ``text`` reads as a known id, else nothing."""
+    if not isinstance(text, str) or text.isascii() or len(text) > 200:
+        return ""
+    skeleton = _skeleton(text)
+    if skeleton == text or skeleton not in known:
+        return ""
+    return f"; it looks like {skeleton!r} but is spelt with other characters ({_odd(text)})"
+
+
+def _odd(text: str) -> str:
+    """Where ``text`` leaves ASCII: ``U+0430 at position 0`` (and how many more)."""
+    odd = [(n, c) for n, c in enumerate(text) if not c.isascii()]
+    first = f"U+{ord(odd[0][1]):04X} at position {odd[0][0]}" if odd else "none"
+    return first + (f", and {len(odd) - 1} more" if len(odd) > 1 else "")
 
 
 def _record_id(record: Any) -> str:

@@ -52,3 +52,33 @@ def test_generated_datasets_round_trip_with_the_same_digest(ds):
     assert again == ds
     assert again.digest() == ds.digest()
     assert again.to_dict() == ds.to_dict()
+
+
+AMOUNT_TEXTS = st.builds(
+    lambda sign, whole, fraction: f"{sign}{whole}{'.' + fraction if fraction else ''}",
+    st.sampled_from(["", "-"]),
+    st.integers(0, 10**30 - 1).map(str),
+    st.none() | st.text("0123456789", min_size=1, max_size=20),
+)
+"""Every amount the format allows: up to 30 digits before the point and 20 after."""
+
+
+@given(AMOUNT_TEXTS, st.sampled_from(["figures", "funds"]))
+def test_any_amount_is_read_by_both_routes_and_written_back_as_it_was(text, collection):
+    import re
+
+    from korea_diplomacy._plan import AMOUNT_PATTERN
+
+    assert re.match(AMOUNT_PATTERN, text)
+    citations = [{"source": "s", "section": "p"}]
+    money = {"amount": text, "currency": "USD"}
+    if collection == "figures":
+        raw = {"metric": "m", "subject": "kor", "value": money}
+    else:
+        contribution = {"kind": "annual", "amount": money, "citations": citations}
+        raw = {"contributions": [contribution]}
+    raw = {"id": "x", "name": "X", "citations": citations, **raw}
+    cls = record_classes()[collection]
+    for record in (plan(cls).build(raw), converter().structure(raw, cls)):
+        plain = json.loads(json.dumps(converter().unstructure(record)))
+        assert json.dumps(plain, sort_keys=True) == json.dumps(raw, sort_keys=True)
