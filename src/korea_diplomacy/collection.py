@@ -20,7 +20,7 @@ from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
 from ._search import Index, Match, words
-from .dates import as_day, parse_when
+from .dates import DateRange, PartialDate, as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
 from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stage, record_classes
 
@@ -67,12 +67,14 @@ def date_order(record: Any) -> tuple[Any, ...]:
     >>> sorted(kd.summits.filter(mechanism="CJK"), key=date_order)[0].ordinal
     1
     """
-    when = getattr(record, "date", None)
-    if when is None:
-        when = getattr(record, "planned_date", None)
-    if when is None:
-        return (1, (), str(getattr(record, "id", "")))
-    return (0, when.sort_key(), str(getattr(record, "id", "")))
+    record_id = str(getattr(record, "id", ""))
+    for name in ("date", "planned_date"):
+        # A record built in code may hold anything: what is not a date sorts as undated
+        # (the validator reports it).
+        when = getattr(record, name, None)
+        if isinstance(when, (PartialDate, DateRange)):
+            return (0, when.sort_key(), record_id)
+    return (1, (), record_id)
 
 
 class Selection(tuple[R, ...]):
