@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
-import io
 import json
 import shutil
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,8 +16,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import korea_diplomacy as kd
+from cli_runs import ARG, CONTROL, SUBCOMMANDS, TRICKY, check_cli
 from korea_diplomacy import dates
-from korea_diplomacy.cli import main
 from strategies import partial_dates
 
 DOCUMENTED = (
@@ -36,43 +34,7 @@ DOCUMENTED = (
 """What a public function may raise: the library's errors, and TypeError for a wrong type."""
 
 
-TRICKY = [
-    "",
-    " ",
-    "2019-13-01",
-    "2019-02-30",
-    "0000",
-    "10000",
-    "-0001",
-    "9999-12-31/10000",
-    "2019/2018",
-    "2019/",
-    "/",
-    "-1",
-    "1e400",
-    "NaN",
-    "Infinity",
-    "..",
-    "%s%n{0}",
-    "EAS",
-    "eas",
-    "kor",
-    "Korea",
-    "ASEAN",
-    "\ud800",
-    "２０１９",
-    "29 Feb 2019",
-    "tomorrow",
-    "0001-01-01",
-    "9999-12-31",
-    "10:30",
-]
-
-
 HUGE = st.sampled_from(["x" * 30_000, " " * 30_000 + "EAS", "\x00" * 10_000, "2019-" * 6_000])
-
-
-CONTROL = st.text(st.characters(categories=("Cc", "Cf", "Zl", "Zp", "Cs")), max_size=20)
 
 
 TEXT = st.one_of(st.text(max_size=30), CONTROL, HUGE, st.sampled_from(TRICKY))
@@ -273,44 +235,6 @@ def test_unparseable_dates_and_criteria_are_their_own_value_errors():
         with pytest.raises(error) as info:
             call()
         assert isinstance(info.value, ValueError) and type(info.value) is not ValueError
-
-
-def run_cli(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(argv)
-    return code, out.getvalue(), err.getvalue()
-
-
-def check_cli(argv: list[str]) -> None:
-    code, out, err = run_cli(argv)
-    assert "Traceback" not in out + err
-    assert code in (0, 2), (argv, code, err)
-    if code == 2:
-        lines = err.split("\n")
-        assert len(lines) == 2 and lines[1] == "", err  # exactly one line
-        assert lines[0].startswith("korea-diplomacy") and len(lines[0]) > 30, err
-    else:
-        assert err == ""
-
-
-ARG = st.one_of(
-    st.text(max_size=20),
-    CONTROL,
-    st.sampled_from(TRICKY),
-    st.sampled_from(["-h", "--json", "--", "-x", "--limit", "7"]),
-    st.sampled_from(["x" * 20_000]),
-)
-
-
-SUBCOMMANDS = {
-    "info": [],
-    "list": ["--mechanism", "--involving", "--since", "--until", "--kind", "--status", "--year"],
-    "show": [],
-    "search": ["--limit"],
-    "timeline": ["--since", "--until", "--involving"],
-    "validate": [],
-}
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
