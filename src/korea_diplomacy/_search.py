@@ -107,7 +107,7 @@ class Index:
         self.entries: list[list[_Entry]] = []
         postings: dict[str, set[int]] = {}
         for position, record in enumerate(records):
-            found = list(_entries(record, "", False))
+            found = list(_entries(record, "", True))
             self.entries.append(found)
             for entry in found:
                 for word in entry.words:
@@ -144,11 +144,13 @@ class Index:
 def entries(record: Any) -> Iterator[_Entry]:
     """Every searchable text of a record: ``.field`` (its path), ``.name`` (whether it is
     searched as a name) and ``.text``."""
-    return _entries(record, "", False)
+    return _entries(record, "", True)
 
 
-def _entries(value: Any, path: str, inherited: bool) -> Iterator[_Entry]:
-    """Every searchable text of a record or nested value, with its field and kind."""
+def _entries(value: Any, path: str, named: bool) -> Iterator[_Entry]:
+    """Every searchable text of a record or nested value, with its field and kind: a name
+    only when every field on the way is searched as a name (a record's Korean names are
+    names; a partnership stage's Korean names are text about the partnership)."""
     for field in plan(type(value)).fields:
         kind = field.about.search
         if kind is None:
@@ -157,11 +159,12 @@ def _entries(value: Any, path: str, inherited: bool) -> Iterator[_Entry]:
         if item is None or item == "" or item == ():
             continue
         where = f"{path}.{field.name}" if path else field.name
+        as_name = named and kind == "name"
         for element in item if type(item) is tuple else (item,):
             if isinstance(element, str):
-                yield _Entry(where, kind == "name", element)
+                yield _Entry(where, as_name, element)
             elif hasattr(type(element), "__attrs_attrs__"):
-                yield from _entries(element, where, kind == "name")
+                yield from _entries(element, where, as_name)
 
 
 def _score(position: int, entries: list[_Entry], wanted: list[str], key: str) -> Match:

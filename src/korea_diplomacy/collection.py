@@ -19,7 +19,7 @@ import attrs
 from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
-from ._search import Index, Match, words
+from ._search import Index, Match, entries, words
 from .dates import DateRange, PartialDate, as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
 from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stage, record_classes
@@ -751,14 +751,13 @@ def _days_before(day: _dt.date, span: _dt.timedelta) -> _dt.date:
 
 
 def _names_of(record: Record | Source, extra: Iterable[str] = ()) -> Iterator[str]:
+    """The texts a lookup answers to: the id, the name, every text searched as a name (the
+    fields declared ``search="name"``: abbreviation, aliases, Korean names), and ``extra``."""
     yield record.id
     yield record.name
-    if record.abbreviation:
-        yield record.abbreviation
-    yield from record.aliases
-    for local in record.local_names:
-        yield local.text
-        yield from local.variants
+    for entry in entries(record):
+        if entry.name:
+            yield entry.text
     yield from extra
 
 

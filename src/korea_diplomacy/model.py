@@ -160,7 +160,11 @@ class Source(Frozen):
         default=None, metadata=about("Address of the page, for web sources.")
     )
     seed_file: str | None = attrs.field(
-        default=None, metadata=about("File name of the seed document the project started from.")
+        default=None,
+        metadata=about(
+            "File name of the seed document the project started from; lookups accept it.",
+            search="name",
+        ),
     )
     sections: tuple[Section, ...] = attrs.field(
         default=(), metadata=about("Parts of the document that citations name.")
