@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +116,7 @@ def test_the_lookup_index_is_current_and_answers_as_every_file_would():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "format_data", DATA.parents[2] / "scripts" / "format_data.py"
+        "format_data", Path(__file__).resolve().parents[2] / "scripts" / "format_data.py"
     )
     format_data = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(format_data)
