@@ -41,7 +41,7 @@ def make(directory: Path, count: int) -> Path:
             }
         )
     path = directory / "meetings.json"
-    path.write_text(json.dumps(records, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(records, separators=(",", ":")), encoding="utf-8")
     return path
 
 
@@ -59,7 +59,7 @@ def make_chain(directory: Path, count: int) -> Path:
         for n in range(count)
     ]
     path = directory / "actors.json"
-    path.write_text(json.dumps(records, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(records, separators=(",", ":")), encoding="utf-8")
     return path
 
 
@@ -105,10 +105,10 @@ def make_counts(directory: Path, count: int) -> Path:
         for n in range(count)
     ]
     (directory / "actors.json").write_text(
-        json.dumps([*members, group], indent=1), encoding="utf-8"
+        json.dumps([*members, group], separators=(",", ":")), encoding="utf-8"
     )
     path = directory / "figures.json"
-    path.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(figures, separators=(",", ":")), encoding="utf-8")
     return path
 
 
