@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import korea_diplomacy as kd
 from korea_diplomacy import DateParseError
 from korea_diplomacy.dates import DateRange, PartialDate, as_day, parse_edtf, parse_when
 
@@ -99,3 +100,16 @@ def test_order_is_total_and_consistent_with_containment(a, b, c):
         assert a <= c
     if a.earliest == b.earliest and a.latest > b.latest:
         assert a < b  # the wider period sorts before what it contains
+
+
+def test_nothing_a_caller_receives_is_shared_mutable_state():
+    # parse_when gives a new value each call, and dates (shared between records, as the loader
+    # reads each distinct date once) cannot be changed.
+    import attrs
+
+    first, second = kd.parse_when("2019-11-26"), kd.parse_when("2019-11-26")
+    assert first == second and first is not second
+    date = kd.meetings["mekong-rok-summit-1"].date
+    for when in (first, date, date.start if isinstance(date, kd.DateRange) else date):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            when.year = 1900  # type: ignore[misc]
