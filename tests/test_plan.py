@@ -28,6 +28,7 @@ from korea_diplomacy._plan import (
     shape_of,
 )
 from korea_diplomacy.datapackage import descriptor
+from korea_diplomacy.dataset import VIEWS
 from korea_diplomacy.model import Meeting, Membership, Money, Quantity
 from korea_diplomacy.schema import build_schema
 from korea_diplomacy.tables import columns
@@ -49,6 +50,11 @@ class WeatherMeeting(Meeting):
 def with_weather(monkeypatch):
     """The package with meetings of the class above: one new optional field, no other edit."""
     registry = dict(model.record_classes())
+    # The bundled collections are read before the class is swapped: read during the test,
+    # they would be built of the test's class and stay so for every later test.
+    for name in (*registry, *VIEWS):
+        kd.load().collection(name)
+        getattr(kd, name)
     registry["meetings"] = WeatherMeeting
     monkeypatch.setattr(model, "_record_classes", registry)
     columns.cache_clear()

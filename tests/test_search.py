@@ -12,6 +12,7 @@ import pytest
 import korea_diplomacy as kd
 from korea_diplomacy._search import words
 from korea_diplomacy.cli import main
+from optional_deps import need
 
 # --------------------------------------------------------------------------- search
 
@@ -198,11 +199,17 @@ def test_people_read_names_and_programs_keep_ids():
     assert "Australia joins ASEAN Regional Forum" in labels
     assert not any(label.startswith("aus ") for label in labels)
     assert kd.mechanisms.lookup("ARF").members_on("2000") >= {"usa", "aus"}  # ids stay data
-    frame = kd.to_frame("summits", names=True)
-    row = frame[frame.id == "asean-rok-summit-13"].iloc[0]
+    (row,) = [r for r in kd.to_records("summits", names=True) if r["id"] == "asean-rok-summit-13"]
     assert row["country"] == "vnm" and row["country_name"] == "Viet Nam"
     assert row["mechanism_name"] == "ASEAN-ROK Summit"
     assert kd.to_records("partnerships")[0]["id"] == kd.partnerships.ids[0]
+
+
+def test_a_frame_with_names_beside_ids():
+    need("pandas")
+    frame = kd.to_frame("summits", names=True)
+    row = frame[frame.id == "asean-rok-summit-13"].iloc[0]
+    assert row["country"] == "vnm" and row["country_name"] == "Viet Nam"
 
 
 def test_today_is_a_date():
