@@ -39,7 +39,7 @@ from ._plan import ItemError, Many, Maybe, Nested, OneOf, Shape, plain_number, p
 from .dates import DateRange, PartialDate
 from .errors import DateParseError
 
-__all__ = ["canonical_json", "converter", "describe_error", "structure", "unstructure"]
+__all__ = ["canonical_json", "converter", "describe_error", "json_type", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -101,7 +101,7 @@ def _field_hook(conv: cattrs.Converter, shape: Shape) -> Hook:
 def _items_hook(conv: cattrs.Converter, item: Hook) -> Hook:
     def hook(value: Any, type_: Any) -> tuple[Any, ...]:
         if type(value) is not list:  # cattrs would take a string or an object for a list
-            raise TypeError(f"expected a list, not {_json_type(value)}")
+            raise TypeError(f"expected a list, not {json_type(value)}")
         if not conv.detailed_validation:
             return tuple([item(element, type_) for element in value])
         built, errors = [], []
@@ -169,7 +169,8 @@ def _collect(error: BaseException, path: str, out: list[str]) -> None:
     out.append(f"{path or '(record)'}: {type(error).__name__}: {error}")
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """What kind of JSON value ``value`` is, as an error says it (``a list``, ``null``...)."""
     names = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
     if value is None:
         return "null"

@@ -676,15 +676,30 @@ class OneOf(Shape):
         return any(plan(cls).dated for cls in self.classes)
 
 
-class Maybe(Shape):
-    """A value or None (null in JSON)."""
+class _Holding(Shape):
+    """A shape around another (an optional value, a list): what it holds is the other's."""
 
     __slots__ = ("of",)
 
-    optional = True
-
     def __init__(self, of: Shape) -> None:
         self.of = of
+
+    def holds(self) -> tuple[type, ...]:
+        return self.of.holds()
+
+    def dated(self) -> bool:
+        return self.of.dated()
+
+    def inner(self) -> Shape:
+        return self.of
+
+
+class Maybe(_Holding):
+    """A value or None (null in JSON)."""
+
+    __slots__ = ()
+
+    optional = True
 
     def build(self, value: Any, _type: Any = None) -> Any:
         return None if value is None else self.of.build(value)
@@ -711,23 +726,11 @@ class Maybe(Shape):
     def table_type(self) -> str:
         return self.of.table_type()
 
-    def holds(self) -> tuple[type, ...]:
-        return self.of.holds()
 
-    def dated(self) -> bool:
-        return self.of.dated()
-
-    def inner(self) -> Shape:
-        return self.of
-
-
-class Many(Shape):
+class Many(_Holding):
     """A list in JSON, a tuple in Python."""
 
-    __slots__ = ("of",)
-
-    def __init__(self, of: Shape) -> None:
-        self.of = of
+    __slots__ = ()
 
     def build(self, value: Any, _type: Any = None) -> Any:
         if type(value) is not list:
@@ -781,15 +784,6 @@ class Many(Shape):
 
     def table_type(self) -> str:
         return "array"
-
-    def holds(self) -> tuple[type, ...]:
-        return self.of.holds()
-
-    def dated(self) -> bool:
-        return self.of.dated()
-
-    def inner(self) -> Shape:
-        return self.of
 
 
 class ItemError(ValueError):

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._convert import describe_error, structure
+from ._convert import describe_error, json_type, structure
 from ._plan import references, walk
 from .dataset import Dataset
 from .errors import DataError
@@ -407,7 +407,7 @@ def _structure_list(
     Once ``problems`` is full, a bad record is counted, and what is wrong not worked out.
     """
     if not isinstance(raw, list):
-        problems.append(f"{where}: expected a JSON list of records, not {_json_type(raw)}")
+        problems.append(f"{where}: expected a JSON list of records, not {json_type(raw)}")
         return []
     record_type = record_classes()[name]
     records: list[tuple[str | int, Record | Source]] = []
@@ -452,7 +452,7 @@ def _structure_one(item: Any, record_type: type, where: str, problems: Problems)
             problems.count_one()
             return None
     if not isinstance(item, dict):
-        problems.append(f"{where}: expected a JSON object, not {_json_type(item)}")
+        problems.append(f"{where}: expected a JSON object, not {json_type(item)}")
         return None
     if _deeper_than(item, MAX_DEPTH):
         problems.append(f"{where}: nested deeper than {MAX_DEPTH} levels; records need about eight")
@@ -472,7 +472,7 @@ def _structure_corrections(
     """(collection, label, record) for every well-formed correction of a bundled record."""
     if not isinstance(raw, list):
         problems.append(
-            f"{where}: expected a JSON list of corrections, not {_json_type(raw)}; each is "
+            f"{where}: expected a JSON list of corrections, not {json_type(raw)}; each is "
             '{"collection": ..., "reason": ..., "record": {...}}'
         )
         return []
@@ -482,7 +482,7 @@ def _structure_corrections(
         label = _label(record_data, f"correction {position}")
         at = f"{where}: {label}"
         if not isinstance(item, dict):
-            problems.append(f"{at}: expected a JSON object, not {_json_type(item)}")
+            problems.append(f"{at}: expected a JSON object, not {json_type(item)}")
             continue
         unknown = sorted(set(item) - set(_CORRECTION_FIELDS))
         missing = [key for key in _CORRECTION_FIELDS if key not in item]
@@ -597,15 +597,6 @@ def _deeper_than(value: Any, limit: int) -> bool:
         elif isinstance(item, list):
             stack.extend((child, depth + 1) for child in item)
     return False
-
-
-def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
-    if value is None:
-        return "null"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return "a number"
-    return names.get(type(value), type(value).__name__)
 
 
 def _reason(error: BaseException) -> str:
