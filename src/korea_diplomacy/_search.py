@@ -25,12 +25,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from ._plan import plan
+from ._plan import Text, plan
 
-__all__ = ["MAX_QUERY", "Index", "Match", "entries", "words"]
+__all__ = ["MAX_QUERY", "Index", "Match", "entries", "names", "words"]
 
 MAX_QUERY = 1000
 """The longest query read whole; a longer one is cut to its first words."""
@@ -139,6 +139,40 @@ class Index:
         key = " ".join(wanted)
         assert candidates is not None
         return [_score(position, self.entries[position], wanted, key) for position in candidates]
+
+
+def names(record: Any) -> Iterator[str]:
+    """The texts of ``record`` searched as names (see :func:`entries`), read by a getter
+    made once per class from the field plan: lookups index every record's names."""
+    getter = _name_getters.get(type(record))
+    if getter is None:
+        getter = _name_getters.setdefault(type(record), _name_getter(type(record)))
+    return getter(record)
+
+
+_name_getters: dict[type, Callable[[Any], Iterator[str]]] = {}
+
+
+def _name_getter(cls: type) -> Callable[[Any], Iterator[str]]:
+    parts: list[tuple[str, Callable[[Any], Iterator[str]] | None]] = []
+    for field in plan(cls).fields:
+        if field.about.search != "name":
+            continue
+        inner = field.shape.inner()
+        nested = inner.holds() if not isinstance(inner, Text) else ()
+        parts.append((field.name, _name_getter(nested[0]) if len(nested) == 1 else None))
+
+    def get(record: Any) -> Iterator[str]:
+        for name, of_nested in parts:
+            value = getattr(record, name)
+            for item in value if type(value) is tuple else (value,):
+                if of_nested is not None:
+                    if item is not None:
+                        yield from of_nested(item)
+                elif isinstance(item, str) and item:
+                    yield item
+
+    return get
 
 
 def entries(record: Any) -> Iterator[_Entry]:

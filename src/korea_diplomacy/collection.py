@@ -19,7 +19,7 @@ import attrs
 from ._frozen import Frozen
 from ._names import normalise
 from ._plan import Choice, FieldPlan, Flag, Many, Whole, plan
-from ._search import Index, Match, entries, words
+from ._search import Index, Match, names, words
 from .dates import DateRange, PartialDate, as_day, parse_when
 from .errors import AmbiguousLookupError, InvalidCriteriaError, NotFoundError
 from .model import Partnership, PartnershipLevel, Record, Relation, Source, Stage, record_classes
@@ -755,9 +755,7 @@ def _names_of(record: Record | Source, extra: Iterable[str] = ()) -> Iterator[st
     fields declared ``search="name"``: abbreviation, aliases, Korean names), and ``extra``."""
     yield record.id
     yield record.name
-    for entry in entries(record):
-        if entry.name:
-            yield entry.text
+    yield from names(record)
     yield from extra
 
 
