@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _docgen import write_or_check
 
 import korea_diplomacy as kd
-from korea_diplomacy._coverage import _ranges as ranges
+from korea_diplomacy._coverage import number_ranges
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "coverage.md"
 
@@ -82,7 +82,7 @@ def render() -> str:
         lines.append(
             f"| {_cell(ds.name_of(mechanism_id))} (`{mechanism_id}`) | {len(own)} "
             f"| {_human(dated[0]) if dated else ''} | {_human(dated[-1]) if dated else ''} "
-            f"| {ranges(ordinals) if ordinals else ''} |"
+            f"| {number_ranges(ordinals) if ordinals else ''} |"
         )
     lines += ["", "## Known to be missing", ""]
     lines += [f"- {_cell(gap)}" for gap in coverage.missing] or ["Nothing is known to be missing."]

@@ -640,3 +640,16 @@ def dataset_records(draw: Any) -> dict[str, tuple[Any, ...]]:
 def datasets() -> st.SearchStrategy[Dataset]:
     """A small dataset that holds every invariant."""
     return dataset_records().map(Dataset)
+
+
+def a_meeting(**changes: Any) -> dict[str, Any]:
+    """A user's meeting as JSON, valid beside the bundled data; ``None`` removes a field."""
+    meeting = {
+        "id": "my-meeting-1",
+        "name": "My meeting",
+        "citations": [{"source": "mofa-asean", "section": "overview"}],
+        "mechanism": "asean-rok-summit",
+        "date": "2019-11-26",
+    }
+    meeting.update(changes)
+    return {k: v for k, v in meeting.items() if v is not None}

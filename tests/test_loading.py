@@ -18,6 +18,7 @@ from korea_diplomacy._convert import converter
 from korea_diplomacy._userdata import MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS
 from korea_diplomacy.dataset import VIEWS
 from korea_diplomacy.model import record_classes
+from strategies import a_meeting
 
 """What a public function may raise: the library's errors, and TypeError for a wrong type."""
 
@@ -36,18 +37,6 @@ def _write(folder: Path, files: dict[str, Any]) -> None:
             path.write_text(content, encoding="utf-8")
         else:
             path.write_text(json.dumps(content), encoding="utf-8")
-
-
-def _meeting(**changes: Any) -> dict[str, Any]:
-    meeting = {
-        "id": "my-meeting-1",
-        "name": "My meeting",
-        "citations": [{"source": "mofa-asean", "section": "overview"}],
-        "mechanism": "asean-rok-summit",
-        "date": "2019-11-26",
-    }
-    meeting.update(changes)
-    return {k: v for k, v in meeting.items() if v is not None}
 
 
 _EVENT = {
@@ -92,52 +81,52 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         "expected a JSON list of records, not an object",
     ),
     "a record that is not an object": ({"meetings.json": [[1]]}, "expected a JSON object"),
-    "a wrong type": ({"meetings.json": [_meeting(ordinal="13")]}, "ordinal: expected a whole"),
-    "a number for a string": ({"meetings.json": [_meeting(name=3)]}, "name: expected a string"),
-    "an unknown field": ({"meetings.json": [_meeting(colour="red")]}, "colour"),
-    "a missing field": ({"meetings.json": [_meeting(mechanism=None)]}, "mechanism: required"),
-    "a bad date": ({"meetings.json": [_meeting(date="2019-13-01")]}, "month must be 1..12"),
-    "a day that does not exist": ({"meetings.json": [_meeting(date="2019-02-29")]}, "1..28"),
-    "a span that ends first": ({"meetings.json": [_meeting(date="2019/2018")]}, "ends before"),
-    "a date as a number": ({"meetings.json": [_meeting(date=20191126)]}, "EDTF string"),
-    "a word not allowed": ({"meetings.json": [_meeting(status="helt")]}, "did you mean 'held'"),
-    "an id twice in a file": ({"meetings.json": [_meeting(), _meeting()]}, "used twice"),
+    "a wrong type": ({"meetings.json": [a_meeting(ordinal="13")]}, "ordinal: expected a whole"),
+    "a number for a string": ({"meetings.json": [a_meeting(name=3)]}, "name: expected a string"),
+    "an unknown field": ({"meetings.json": [a_meeting(colour="red")]}, "colour"),
+    "a missing field": ({"meetings.json": [a_meeting(mechanism=None)]}, "mechanism: required"),
+    "a bad date": ({"meetings.json": [a_meeting(date="2019-13-01")]}, "month must be 1..12"),
+    "a day that does not exist": ({"meetings.json": [a_meeting(date="2019-02-29")]}, "1..28"),
+    "a span that ends first": ({"meetings.json": [a_meeting(date="2019/2018")]}, "ends before"),
+    "a date as a number": ({"meetings.json": [a_meeting(date=20191126)]}, "EDTF string"),
+    "a word not allowed": ({"meetings.json": [a_meeting(status="helt")]}, "did you mean 'held'"),
+    "an id twice in a file": ({"meetings.json": [a_meeting(), a_meeting()]}, "used twice"),
     "an id in two files": (
-        {"meetings.json": [_meeting()], "events.json": [{**_EVENT, "id": "my-meeting-1"}]},
+        {"meetings.json": [a_meeting()], "events.json": [{**_EVENT, "id": "my-meeting-1"}]},
         "is also in",
     ),
-    "a bundled id": ({"meetings.json": [_meeting(id="asean-rok-summit-13")]}, "corrections.json"),
+    "a bundled id": ({"meetings.json": [a_meeting(id="asean-rok-summit-13")]}, "corrections.json"),
     "a dangling reference": (
-        {"meetings.json": [_meeting(mechanism="no-such-mechanism")]},
+        {"meetings.json": [a_meeting(mechanism="no-such-mechanism")]},
         "[reference-resolves]",
     ),
     "an unknown section": (
-        {"meetings.json": [_meeting(citations=[{"source": "mofa-asean", "section": "nope"}])]},
+        {"meetings.json": [a_meeting(citations=[{"source": "mofa-asean", "section": "nope"}])]},
         "[citation-resolves]",
     ),
     "a clash with a bundled series": (
-        {"meetings.json": [_meeting(ordinal=13)]},
+        {"meetings.json": [a_meeting(ordinal=13)]},
         "[ordinal-unique]",
     ),
-    "an id with capitals": ({"meetings.json": [_meeting(id="My_Meeting")]}, "[id-format]"),
+    "an id with capitals": ({"meetings.json": [a_meeting(id="My_Meeting")]}, "[id-format]"),
     "an id with control characters": (
-        {"meetings.json": [_meeting(id="a\x00b")]},
+        {"meetings.json": [a_meeting(id="a\x00b")]},
         "id: holds the invisible or control character U+0000",
     ),
-    "an empty name": ({"meetings.json": [_meeting(name="")]}, "name: must not be empty"),
+    "an empty name": ({"meetings.json": [a_meeting(name="")]}, "name: must not be empty"),
     "a zero-width space in a name": (
-        {"meetings.json": [_meeting(name="My\u200bmeeting")]},
+        {"meetings.json": [a_meeting(name="My\u200bmeeting")]},
         "name: holds the invisible or control character U+200B at position 2",
     ),
     "a right-to-left override in a name": (
-        {"meetings.json": [_meeting(name="My \u202egniteem")]},
+        {"meetings.json": [a_meeting(name="My \u202egniteem")]},
         "U+202E",
     ),
-    "a lone surrogate in a name": ({"meetings.json": [_meeting(name="\ud800")]}, "U+D800"),
-    "NUL in a name": ({"meetings.json": [_meeting(name="a\x00b")]}, "U+0000"),
+    "a lone surrogate in a name": ({"meetings.json": [a_meeting(name="\ud800")]}, "U+D800"),
+    "NUL in a name": ({"meetings.json": [a_meeting(name="a\x00b")]}, "U+0000"),
     "a file over the size limit (50 MB)": ({"meetings.json": _sparse(50_000_000)}, "larger than"),
     "a name of 10 million characters": (
-        {"meetings.json": [_meeting(name="Busan " * 2_000_000)]},
+        {"meetings.json": [a_meeting(name="Busan " * 2_000_000)]},
         "name: 12000000 characters, more than the 20000 allowed",
     ),
     "JSON nested 100,000 deep": (
@@ -145,7 +134,7 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
         "nested too deeply",
     ),
     "a record nested 500 deep": (
-        {"meetings.json": [_meeting(notes=json.loads("[" * 500 + "]" * 500))]},
+        {"meetings.json": [a_meeting(notes=json.loads("[" * 500 + "]" * 500))]},
         f"nested deeper than {MAX_DEPTH}",
     ),
     "a key twice in one object": (
@@ -173,7 +162,7 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "a named pipe": ({"meetings.json": _fifo}, "not a regular file (a named pipe)"),
     "a correction of no bundled record": (
-        {"corrections.json": [{"collection": "meetings", "reason": "r", "record": _meeting()}]},
+        {"corrections.json": [{"collection": "meetings", "reason": "r", "record": a_meeting()}]},
         "is not a bundled meetings record",
     ),
     "a correction without a reason": (
@@ -182,7 +171,7 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
                 {
                     "collection": "meetings",
                     "reason": " ",
-                    "record": _meeting(id="asean-rok-summit-13", ordinal=13),
+                    "record": a_meeting(id="asean-rok-summit-13", ordinal=13),
                 }
             ]
         },
@@ -248,7 +237,7 @@ def test_every_problem_of_every_file_is_reported_and_nothing_is_lost(tmp_path):
     _write(
         tmp_path,
         {
-            "meetings.json": [_meeting(date="2019-13-01"), _meeting(id="m-2", name=3)],
+            "meetings.json": [a_meeting(date="2019-13-01"), a_meeting(id="m-2", name=3)],
             "events.json": '[{"id": "a", "id": "b"}]',
             "actors.json": b'[{"name": "\xff"}]',
             "corrections.json": MALFORMED["a correction without a reason"][0]["corrections.json"],
@@ -270,7 +259,7 @@ def test_every_problem_of_every_file_is_reported_and_nothing_is_lost(tmp_path):
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path):
-    (tmp_path / "meetings.json").write_bytes(b"\xef\xbb\xbf" + json.dumps([_meeting()]).encode())
+    (tmp_path / "meetings.json").write_bytes(b"\xef\xbb\xbf" + json.dumps([a_meeting()]).encode())
     assert "my-meeting-1" in kd.load(tmp_path).meetings
 
 
@@ -286,7 +275,7 @@ def test_nothing_in_a_data_file_runs(payload, tmp_path):
     sentinel = tmp_path / "ran"
     text = payload.format(sentinel=sentinel)
     (tmp_path / "meetings.json").write_text(
-        json.dumps([_meeting(name=text, id="payload-1")]), encoding="utf-8"
+        json.dumps([a_meeting(name=text, id="payload-1")]), encoding="utf-8"
     )
     (tmp_path / "events.json").write_text(text, encoding="utf-8")
     (tmp_path / "actors.json").write_bytes(b"\x80\x04\x95" + text.encode())  # a pickle header
@@ -734,7 +723,7 @@ NEAR_MISSES = {
 
 @pytest.mark.parametrize("name", list(NEAR_MISSES))
 def test_every_file_beside_the_collection_files_is_reported(tmp_path, name):
-    _write(tmp_path, {"meetings.json": [_meeting()]})
+    _write(tmp_path, {"meetings.json": [a_meeting()]})
     if name == "old":
         (tmp_path / name).mkdir()
     else:
@@ -758,7 +747,7 @@ def test_case_variants_of_one_file_are_each_reported_not_silently_dropped(tmp_pa
 
 
 def test_hidden_files_are_ignored(tmp_path):
-    _write(tmp_path, {"meetings.json": [_meeting()], ".DS_Store": b"\0\0\0\1Bud1"})
+    _write(tmp_path, {"meetings.json": [a_meeting()], ".DS_Store": b"\0\0\0\1Bud1"})
     (tmp_path / ".git").mkdir()
     assert "my-meeting-1" in kd.load(tmp_path).meetings
 
@@ -827,7 +816,7 @@ def test_very_many_bad_corrections_are_reported_up_to_the_cap(bundled, tmp_path)
 
 
 def test_a_reference_spelt_with_look_alike_letters_is_pointed_out(bundled, tmp_path):
-    meeting = _meeting(mechanism="\u0430sean-rok-summit", country="k\u03bfr")
+    meeting = a_meeting(mechanism="\u0430sean-rok-summit", country="k\u03bfr")
     meeting["citations"] = [{"source": "m\u03bffa-asean", "section": "overview"}]
     _write(tmp_path, {"meetings.json": [meeting]})
     with pytest.raises(kd.DataError) as info:
@@ -845,7 +834,7 @@ def test_a_reference_spelt_with_look_alike_letters_is_pointed_out(bundled, tmp_p
 
 
 def test_an_id_spelt_with_look_alike_letters_says_which(bundled, tmp_path):
-    _write(tmp_path, {"meetings.json": [_meeting(id="my-m\u0435eting")]})
+    _write(tmp_path, {"meetings.json": [a_meeting(id="my-m\u0435eting")]})
     with pytest.raises(kd.DataError) as info:
         kd.load(tmp_path)
     (problem,) = info.value.problems

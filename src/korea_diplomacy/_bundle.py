@@ -135,8 +135,11 @@ def bundled_lookup_index() -> dict[str, Any] | None:
 
 
 def _all_trusted(manifest: dict[str, Any]) -> bool:
+    # A file already checked is not read again (`info` asks three questions of them all).
     files = manifest.get("files", {})
-    return bool(files) and all(is_trusted(name, read_bytes(name)) for name in files)
+    return bool(files) and all(
+        _trusted[name] if name in _trusted else is_trusted(name, read_bytes(name)) for name in files
+    )
 
 
 def read_bytes(filename: str) -> bytes:

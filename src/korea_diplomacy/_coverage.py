@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .dataset import Dataset
     from .dates import When
 
-__all__ = ["CollectionCoverage", "Coverage", "coverage_of"]
+__all__ = ["CollectionCoverage", "Coverage", "coverage_of", "number_ranges"]
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -185,20 +185,21 @@ def _missing(dataset: Dataset, name: str, records: list[Any]) -> Iterator[str]:
     # Meetings, documents and events are dated by nature: one without a date is a gap.
     undated = [r.id for r in records if r.date is None and getattr(r, "in_date_order", False)]
     if undated:
-        yield f"{_count(len(undated), 'record')} without a date: {_ids(undated)}"
+        yield f"{_count(len(undated), 'record')} without a date: {', '.join(undated)}"
     if name == "meetings":
         yield from _series_gaps(dataset, records)
     elif name == "mechanisms":
         met = {m.mechanism for m in dataset.meetings}
         silent = [m.id for m in records if not dataset.mechanism_family(m.id) & met]
         if silent:
-            yield f"{_count(len(silent), 'mechanism')} with no meeting recorded: {_ids(silent)}"
+            listed = ", ".join(silent)
+            yield f"{_count(len(silent), 'mechanism')} with no meeting recorded: {listed}"
     elif name == "partnerships":
         unstaged = [p.id for p in records if not p.stages]
         if unstaged:
             yield (
                 f"{_count(len(unstaged), 'partnership')} with no dated stage (its level and "
-                f"start not found): {_ids(unstaged)}"
+                f"start not found): {', '.join(unstaged)}"
             )
 
 
@@ -211,14 +212,14 @@ def _series_gaps(dataset: Dataset, records: list[Any]) -> Iterator[str]:
         gaps = sorted(set(range(1, max(ordinals) + 1)) - ordinals)
         if gaps:
             name = dataset.name_of(mechanism)
-            held = _ranges(sorted(ordinals))
+            held = number_ranges(sorted(ordinals))
             yield (
                 f"{name}: no record of meeting{'s' if len(gaps) > 1 else ''} "
-                f"{_ranges(gaps)} (recorded: {held})"
+                f"{number_ranges(gaps)} (recorded: {held})"
             )
 
 
-def _ranges(numbers: list[int]) -> str:
+def number_ranges(numbers: list[int]) -> str:
     """``[1, 2, 3, 5]`` -> ``1-3, 5``."""
     parts: list[str] = []
     start = previous = numbers[0]
@@ -230,10 +231,6 @@ def _ranges(numbers: list[int]) -> str:
         if number is not None:
             start = previous = number
     return ", ".join(parts)
-
-
-def _ids(ids: list[str]) -> str:
-    return ", ".join(ids)
 
 
 def _count(n: int, noun: str) -> str:

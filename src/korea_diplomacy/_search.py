@@ -107,7 +107,7 @@ class Index:
         self.entries: list[list[_Entry]] = []
         postings: dict[str, set[int]] = {}
         for position, record in enumerate(records):
-            found = list(_entries(record, "", True))
+            found = list(entries(record))
             self.entries.append(found)
             for entry in found:
                 for word in entry.words:
@@ -118,8 +118,9 @@ class Index:
     def _containing(self, prefix: str) -> set[int]:
         """Positions of the records holding a word that starts with ``prefix``."""
         found: set[int] = set()
-        start = bisect.bisect_left(self.vocabulary, prefix)
-        for word in self.vocabulary[start:]:
+        vocabulary = self.vocabulary
+        for position in range(bisect.bisect_left(vocabulary, prefix), len(vocabulary)):
+            word = vocabulary[position]  # (no slice: a copy of the rest for every word asked)
             if not word.startswith(prefix):
                 break
             found |= self.postings[word]

@@ -399,9 +399,6 @@ class Collection(Generic[R]):
                 return self._by_id[ids[0]]
         elif not isinstance(text, str):
             raise TypeError(f"lookup takes a string, not {type(text).__name__}")
-        record = self._by_id.get(text)
-        if record is not None:
-            return record
         ids = self._named(text)
         if len(ids) == 1:
             return self._by_id[ids[0]]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import korea_diplomacy as kd
 from cli_runs import ARG, CONTROL, SUBCOMMANDS, TRICKY, check_cli
 from korea_diplomacy import dates
-from strategies import partial_dates
+from strategies import a_meeting, partial_dates
 
 DOCUMENTED = (
     kd.NotFoundError,
@@ -244,18 +244,6 @@ def test_any_command_line_prints_one_line_and_exits_2_on_any_error(argv):
     check_cli(argv)
 
 
-def _meeting(**changes: Any) -> dict[str, Any]:
-    meeting = {
-        "id": "my-meeting-1",
-        "name": "My meeting",
-        "citations": [{"source": "mofa-asean", "section": "overview"}],
-        "mechanism": "asean-rok-summit",
-        "date": "2019-11-26",
-    }
-    meeting.update(changes)
-    return {k: v for k, v in meeting.items() if v is not None}
-
-
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
@@ -269,7 +257,7 @@ FIELDS = st.sampled_from(["id", "name", "citations", "mechanism", "date", "ordin
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(
     records=st.lists(
-        st.dictionaries(FIELDS, JSON) | st.builds(_meeting) | JSON,
+        st.dictionaries(FIELDS, JSON) | st.builds(a_meeting) | JSON,
         max_size=3,
     )
 )
